@@ -1,0 +1,44 @@
+#include "provider/compliance/findings.h"
+#include "provider/compliance/functions.h"
+#include "provider/compliance/task_definition_parameter.h"
+
+namespace compliance {
+namespace {
+
+const cty::Type& ResultType() {
+  static const cty::Type* type = new cty::Type(
+      cty::Type::Object({{"compliant", cty::Type::Bool()}, {"findings", FindingListType()}}));
+  return *type;
+}
+
+}  // namespace
+
+CheckEcsTaskDefinition::CheckEcsTaskDefinition() {
+  definition_.parameters = {TaskDefinitionParameter()};
+  definition_.return_type = ResultType();
+  definition_.summary = "Checks an ECS task definition and returns its findings";
+  definition_.description =
+      "Evaluates every control at its default level and returns `{compliant, findings}` with the same "
+      "findings as the data source. The result is unknown while a relevant attribute is unknown and "
+      "nothing known fails.";
+}
+
+void CheckEcsTaskDefinition::Call(const tf::CallFunctionRequest& request,
+                                  tf::CallFunctionResponse* response) const {
+  std::vector<checks::InputProblem> problems;
+  const checks::Evaluation evaluation = EvaluateArgument(request.arguments.at(0), &problems);
+  if (!problems.empty()) {
+    response->error = tf::FunctionError{problems.front().summary + ": " + problems.front().detail, 0};
+    return;
+  }
+  if (ResultIsPending(evaluation)) {
+    response->result = cty::Value::Unknown(ResultType(), /*refined_not_null=*/true);
+    return;
+  }
+  response->result = cty::Value::Object({
+      {"compliant", cty::Value::Bool(evaluation.findings.empty())},
+      {"findings", FindingsValue(evaluation.findings)},
+  });
+}
+
+}  // namespace compliance

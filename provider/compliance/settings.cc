@@ -1,0 +1,67 @@
+#include "provider/compliance/settings.h"
+
+#include "absl/strings/str_cat.h"
+#include "checks/control.h"
+
+namespace compliance {
+
+std::optional<checks::Enforcement> ReadEnforcement(const cty::Value& value, const tf::AttributePath& path,
+                                                   tf::Diagnostics* diags) {
+  if (!value.is_known()) return std::nullopt;
+  const std::string& text = value.AsString();
+  if (text == "error") return checks::Enforcement::kError;
+  if (text == "warning") return checks::Enforcement::kWarning;
+  diags->AddError("Invalid enforcement mode",
+                  absl::StrCat("enforcement must be \"error\" (findings block at their level) or "
+                               "\"warning\" (advisory: every error becomes a warning), not \"",
+                               text, "\"."),
+                  path);
+  return std::nullopt;
+}
+
+checks::Settings ReadProviderSettings(const cty::Value& config, tf::Diagnostics* diags) {
+  checks::Settings settings;
+  if (!config.is_known()) return settings;
+
+  const tf::AttributePath enforcement_path = tf::AttributePath::Root("enforcement");
+  if (auto mode = ReadEnforcement(config.GetAttr("enforcement"), enforcement_path, diags)) {
+    settings.enforcement = *mode;
+  }
+
+  const cty::Value& controls = config.GetAttr("controls");
+  if (!controls.is_known()) return settings;
+  const tf::AttributePath controls_path = tf::AttributePath::Root("controls");
+  for (const auto& [id, level_value] : controls.Attributes()) {
+    const tf::AttributePath path = controls_path.AtMapKey(id);
+    if (checks::FindControl(id) == nullptr) {
+      diags->AddError("Unknown control id",
+                      absl::StrCat("\"", id, "\" is not a compliancecheck control. Valid ids: ",
+                                   checks::ControlIdList(), "."),
+                      path);
+      continue;
+    }
+    if (!level_value.is_known()) continue;
+    std::optional<checks::Level> level = checks::ParseLevel(level_value.AsString());
+    if (!level.has_value()) {
+      diags->AddError("Invalid control level",
+                      absl::StrCat("The level of \"", id, "\" must be \"error\", \"warning\" or \"off\", not \"",
+                                   level_value.AsString(), "\"."),
+                      path);
+      continue;
+    }
+    settings.levels[id] = *level;
+  }
+  return settings;
+}
+
+checks::Settings SettingsStore::Get() const {
+  absl::MutexLock lock(&mu_);
+  return settings_;
+}
+
+void SettingsStore::Set(checks::Settings settings) {
+  absl::MutexLock lock(&mu_);
+  settings_ = std::move(settings);
+}
+
+}  // namespace compliance

@@ -1,0 +1,40 @@
+// File: provider/compliance/settings.h
+//
+// The provider block's settings (`enforcement`, `controls`) read from its
+// configuration value, and the store that data sources read them from.
+// Functions never read it: they evaluate every control at its default level.
+
+#ifndef COMPLIANCECHECK_PROVIDER_COMPLIANCE_SETTINGS_H_
+#define COMPLIANCECHECK_PROVIDER_COMPLIANCE_SETTINGS_H_
+
+#include "absl/synchronization/mutex.h"
+#include "checks/evaluation.h"
+#include "provider/cty/value.h"
+#include "provider/tf/diagnostics.h"
+
+namespace compliance {
+
+// Reads `config` (the provider block's object; may be null, partly unknown).
+// Invalid values are errors on their attribute; unknown ones fall back to the
+// defaults without an error.
+checks::Settings ReadProviderSettings(const cty::Value& config, tf::Diagnostics* diags);
+
+// Reads an `enforcement` attribute value. Null or unknown: nullopt. Invalid:
+// an error diagnostic on `path` and nullopt.
+std::optional<checks::Enforcement> ReadEnforcement(const cty::Value& value, const tf::AttributePath& path,
+                                                   tf::Diagnostics* diags);
+
+// The provider's current settings, shared between concurrent RPCs.
+class SettingsStore {
+ public:
+  checks::Settings Get() const;
+  void Set(checks::Settings settings);
+
+ private:
+  mutable absl::Mutex mu_;
+  checks::Settings settings_ ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace compliance
+
+#endif  // COMPLIANCECHECK_PROVIDER_COMPLIANCE_SETTINGS_H_

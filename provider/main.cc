@@ -1,0 +1,12 @@
+// terraform-provider-compliancecheck: build the provider, serve it the way
+// go-plugin expects, and exit with what serving returned.
+
+#include "provider/compliance/provider.h"
+#include "provider/plugin/serve.h"
+#include "provider/server/provider_service.h"
+
+int main() {
+  compliance::Provider provider;
+  server::ProviderService service(provider);
+  return plugin::Serve({&service});
+}

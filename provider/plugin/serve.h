@@ -1,0 +1,28 @@
+// File: provider/plugin/serve.h
+//
+// The go-plugin server side, as hashicorp/go-plugin's client expects it:
+// magic cookie, protocol negotiation, a unix socket, AutoMTLS, the handshake
+// line on stdout, and the side services (health "plugin", GRPCController,
+// GRPCStdio, GRPCBroker). Knows nothing of Terraform values.
+
+#ifndef COMPLIANCECHECK_PROVIDER_PLUGIN_SERVE_H_
+#define COMPLIANCECHECK_PROVIDER_PLUGIN_SERVE_H_
+
+#include <vector>
+
+namespace grpc {
+class Service;
+}
+
+namespace plugin {
+
+// Serves `services` (not owned; they must outlive the call) until the client
+// calls GRPCController.Shutdown, SIGTERM arrives or the parent dies. Reads its
+// settings from the environment go-plugin sets. Returns the process exit
+// code: 0 after a clean shutdown, 1 when the process was not started as a
+// plugin (the reason is on stderr; stdout stays empty).
+int Serve(const std::vector<grpc::Service*>& services);
+
+}  // namespace plugin
+
+#endif  // COMPLIANCECHECK_PROVIDER_PLUGIN_SERVE_H_

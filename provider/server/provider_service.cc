@@ -1,0 +1,198 @@
+#include "provider/server/provider_service.h"
+
+#include <exception>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "provider/server/convert.h"
+
+namespace server {
+namespace {
+
+// Runs `body`, turning an escaped exception into an error diagnostic so that
+// the process keeps serving and the user reads what happened.
+template <typename Response, typename Body>
+grpc::Status Guarded(absl::string_view rpc, Response* response, Body body) {
+  tf::Diagnostics diags;
+  try {
+    body(&diags);
+  } catch (const std::exception& e) {
+    diags.AddError("Internal error in the compliancecheck provider",
+                   absl::StrCat(rpc, " failed unexpectedly: ", e.what(),
+                                "\n\nThis is a bug in the provider; please report it."));
+  } catch (...) {
+    diags.AddError("Internal error in the compliancecheck provider",
+                   absl::StrCat(rpc, " failed unexpectedly.\n\nThis is a bug in the provider; please report it."));
+  }
+  ToProto(diags, response->mutable_diagnostics());
+  return grpc::Status::OK;
+}
+
+void AddUndecodable(absl::string_view what, const absl::Status& status, tf::Diagnostics* diags) {
+  diags->AddError(absl::StrCat("Invalid ", what, " received from Terraform"),
+                  absl::StrCat("The provider could not decode the ", what, ": ", status.message(),
+                               "\n\nThis usually means Terraform and the provider disagree on the "
+                               "schema; check that both are current."));
+}
+
+void AddUnknownDataSource(absl::string_view type_name, tf::Diagnostics* diags) {
+  diags->AddError("Unknown data source type",
+                  absl::StrCat("The compliancecheck provider has no data source \"", type_name, "\"."));
+}
+
+}  // namespace
+
+grpc::Status ProviderService::GetMetadata(grpc::ServerContext*, const tfplugin6::GetMetadataRpc::Request*,
+                                          tfplugin6::GetMetadataRpc::Response* response) {
+  response->mutable_server_capabilities()->set_get_provider_schema_optional(true);
+  for (const tf::DataSource* d : provider_.DataSources()) {
+    response->add_data_sources()->set_type_name(std::string(d->TypeName()));
+  }
+  for (const tf::Function* f : provider_.Functions()) {
+    response->add_functions()->set_name(std::string(f->Name()));
+  }
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderService::GetProviderSchema(grpc::ServerContext*,
+                                                const tfplugin6::GetProviderSchema::Request*,
+                                                tfplugin6::GetProviderSchema::Response* response) {
+  ToProto(provider_.GetSchema(), response->mutable_provider());
+  for (const tf::DataSource* d : provider_.DataSources()) {
+    ToProto(d->GetSchema(), &(*response->mutable_data_source_schemas())[std::string(d->TypeName())]);
+  }
+  for (const tf::Function* f : provider_.Functions()) {
+    ToProto(f->Definition(), &(*response->mutable_functions())[std::string(f->Name())]);
+  }
+  response->mutable_server_capabilities()->set_get_provider_schema_optional(true);
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderService::GetFunctions(grpc::ServerContext*, const tfplugin6::GetFunctions::Request*,
+                                           tfplugin6::GetFunctions::Response* response) {
+  for (const tf::Function* f : provider_.Functions()) {
+    ToProto(f->Definition(), &(*response->mutable_functions())[std::string(f->Name())]);
+  }
+  return grpc::Status::OK;
+}
+
+grpc::Status ProviderService::GetResourceIdentitySchemas(
+    grpc::ServerContext*, const tfplugin6::GetResourceIdentitySchemas::Request*,
+    tfplugin6::GetResourceIdentitySchemas::Response*) {
+  return grpc::Status::OK;  // no managed resources, so no identities
+}
+
+grpc::Status ProviderService::ValidateProviderConfig(
+    grpc::ServerContext*, const tfplugin6::ValidateProviderConfig::Request* request,
+    tfplugin6::ValidateProviderConfig::Response* response) {
+  return Guarded("ValidateProviderConfig", response, [&](tf::Diagnostics* diags) {
+    absl::StatusOr<cty::Value> config =
+        FromProto(request->config(), provider_.GetSchema().block.ObjectType());
+    if (!config.ok()) return AddUndecodable("provider configuration", config.status(), diags);
+    tf::ProviderConfigResponse out;
+    provider_.ValidateConfig({*std::move(config)}, &out);
+    diags->Append(out.diagnostics);
+  });
+}
+
+grpc::Status ProviderService::ConfigureProvider(grpc::ServerContext*,
+                                                const tfplugin6::ConfigureProvider::Request* request,
+                                                tfplugin6::ConfigureProvider::Response* response) {
+  return Guarded("ConfigureProvider", response, [&](tf::Diagnostics* diags) {
+    absl::StatusOr<cty::Value> config =
+        FromProto(request->config(), provider_.GetSchema().block.ObjectType());
+    if (!config.ok()) return AddUndecodable("provider configuration", config.status(), diags);
+    tf::ProviderConfigResponse out;
+    provider_.Configure({request->terraform_version(), *std::move(config)}, &out);
+    diags->Append(out.diagnostics);
+  });
+}
+
+grpc::Status ProviderService::ValidateDataResourceConfig(
+    grpc::ServerContext*, const tfplugin6::ValidateDataResourceConfig::Request* request,
+    tfplugin6::ValidateDataResourceConfig::Response* response) {
+  return Guarded("ValidateDataResourceConfig", response, [&](tf::Diagnostics* diags) {
+    const tf::DataSource* source = provider_.FindDataSource(request->type_name());
+    if (source == nullptr) return AddUnknownDataSource(request->type_name(), diags);
+    absl::StatusOr<cty::Value> config =
+        FromProto(request->config(), source->GetSchema().block.ObjectType());
+    if (!config.ok()) return AddUndecodable("data source configuration", config.status(), diags);
+    tf::ValidateDataSourceResponse out;
+    source->Validate({*std::move(config)}, &out);
+    diags->Append(out.diagnostics);
+  });
+}
+
+grpc::Status ProviderService::ReadDataSource(grpc::ServerContext*,
+                                             const tfplugin6::ReadDataSource::Request* request,
+                                             tfplugin6::ReadDataSource::Response* response) {
+  return Guarded("ReadDataSource", response, [&](tf::Diagnostics* diags) {
+    const tf::DataSource* source = provider_.FindDataSource(request->type_name());
+    if (source == nullptr) return AddUnknownDataSource(request->type_name(), diags);
+    const cty::Type type = source->GetSchema().block.ObjectType();
+    absl::StatusOr<cty::Value> config = FromProto(request->config(), type);
+    if (!config.ok()) return AddUndecodable("data source configuration", config.status(), diags);
+    tf::ReadDataSourceResponse out;
+    source->Read({*std::move(config)}, &out);
+    diags->Append(out.diagnostics);
+    if (diags->HasError()) return;
+    absl::Status encoded = ToProto(out.state, type, response->mutable_state());
+    if (!encoded.ok()) {
+      diags->AddError("Internal error in the compliancecheck provider",
+                      absl::StrCat("The data source state could not be encoded: ", encoded.message()));
+    }
+  });
+}
+
+grpc::Status ProviderService::CallFunction(grpc::ServerContext*,
+                                           const tfplugin6::CallFunction::Request* request,
+                                           tfplugin6::CallFunction::Response* response) {
+  auto fail = [&](std::string text, std::optional<int64_t> argument) {
+    ToProto(tf::FunctionError{std::move(text), argument}, response->mutable_error());
+    return grpc::Status::OK;
+  };
+  try {
+    const tf::Function* function = provider_.FindFunction(request->name());
+    if (function == nullptr) {
+      return fail(absl::StrCat("the compliancecheck provider has no function \"", request->name(), "\""),
+                  std::nullopt);
+    }
+    const tf::FunctionDefinition& def = function->Definition();
+    const size_t fixed = def.parameters.size();
+    const size_t given = static_cast<size_t>(request->arguments_size());
+    if (given < fixed || (given > fixed && !def.variadic.has_value())) {
+      return fail(absl::StrCat("expected ", fixed, " argument(s), got ", given), std::nullopt);
+    }
+    tf::CallFunctionRequest call;
+    for (size_t i = 0; i < given; ++i) {
+      const tf::Parameter& param = i < fixed ? def.parameters[i] : *def.variadic;
+      absl::StatusOr<cty::Value> arg = FromProto(request->arguments(static_cast<int>(i)), param.type);
+      if (!arg.ok()) {
+        return fail(absl::StrCat("could not decode the argument: ", arg.status().message()),
+                    static_cast<int64_t>(i));
+      }
+      call.arguments.push_back(*std::move(arg));
+    }
+    tf::CallFunctionResponse out;
+    function->Call(call, &out);
+    if (out.error.has_value()) return fail(out.error->text, out.error->argument);
+    absl::Status encoded = ToProto(out.result, def.return_type, response->mutable_result());
+    if (!encoded.ok()) {
+      return fail(absl::StrCat("internal error: the result could not be encoded: ", encoded.message()),
+                  std::nullopt);
+    }
+    return grpc::Status::OK;
+  } catch (const std::exception& e) {
+    return fail(absl::StrCat("internal error in the compliancecheck provider: ", e.what()), std::nullopt);
+  } catch (...) {
+    return fail("internal error in the compliancecheck provider", std::nullopt);
+  }
+}
+
+grpc::Status ProviderService::StopProvider(grpc::ServerContext*, const tfplugin6::StopProvider::Request*,
+                                           tfplugin6::StopProvider::Response*) {
+  // Nothing runs long enough to be worth cancelling: every RPC is in-memory.
+  return grpc::Status::OK;
+}
+
+}  // namespace server
