@@ -87,7 +87,14 @@ void EcsTaskDefinitionDataSource::Validate(const tf::ValidateDataSourceRequest& 
 void EcsTaskDefinitionDataSource::Read(const tf::ReadDataSourceRequest& request,
                                        tf::ReadDataSourceResponse* response) const {
   const checks::Input input = ReadTaskDefinitionInput(request.config);
-  const checks::Evaluation evaluation = Assess(request.config, input, &response->diagnostics);
+  // Terraform validates the configuration right before every read and shows
+  // those warnings already; repeating them here would only add "(and N more
+  // similar warnings elsewhere)". Errors are repeated: they must never be lost.
+  tf::Diagnostics diags;
+  const checks::Evaluation evaluation = Assess(request.config, input, &diags);
+  for (const tf::Diagnostic& d : diags.items()) {
+    if (d.severity == tf::Severity::kError) response->diagnostics.Add(d);
+  }
   std::map<std::string, cty::Value> state;
   for (const tf::Attribute& a : schema_.block.attributes) {
     if (!a.computed) state.emplace(a.name, request.config.GetAttr(a.name));

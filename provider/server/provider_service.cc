@@ -1,18 +1,38 @@
 #include "provider/server/provider_service.h"
 
+#include <chrono>
 #include <exception>
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "provider/log/log.h"
 #include "provider/server/convert.h"
 
 namespace server {
 namespace {
 
+using Clock = std::chrono::steady_clock;
+
+double MillisSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// One debug line per RPC: its name, duration and verdict, never a value.
+void LogRpc(absl::string_view rpc, Clock::time_point start, const tf::Diagnostics& diags) {
+  if (!tflog::Enabled(tflog::Level::kDebug)) return;
+  long long errors = 0;
+  long long warnings = 0;
+  for (const tf::Diagnostic& d : diags.items()) (d.severity == tf::Severity::kError ? errors : warnings)++;
+  tflog::Write(tflog::Level::kDebug, "RPC handled",
+               {tflog::Str("rpc", std::string(rpc)), tflog::Num("duration_ms", MillisSince(start)),
+                tflog::Int("errors", errors), tflog::Int("warnings", warnings)});
+}
+
 // Runs `body`, turning an escaped exception into an error diagnostic so that
 // the process keeps serving and the user reads what happened.
 template <typename Response, typename Body>
 grpc::Status Guarded(absl::string_view rpc, Response* response, Body body) {
+  const Clock::time_point start = Clock::now();
   tf::Diagnostics diags;
   try {
     body(&diags);
@@ -25,6 +45,7 @@ grpc::Status Guarded(absl::string_view rpc, Response* response, Body body) {
                    absl::StrCat(rpc, " failed unexpectedly.\n\nThis is a bug in the provider; please report it."));
   }
   ToProto(diags, response->mutable_diagnostics());
+  LogRpc(rpc, start, diags);
   return grpc::Status::OK;
 }
 
@@ -147,8 +168,16 @@ grpc::Status ProviderService::ReadDataSource(grpc::ServerContext*,
 grpc::Status ProviderService::CallFunction(grpc::ServerContext*,
                                            const tfplugin6::CallFunction::Request* request,
                                            tfplugin6::CallFunction::Response* response) {
+  const Clock::time_point start = Clock::now();
+  auto log = [&](bool failed) {
+    tflog::Write(tflog::Level::kDebug, "RPC handled",
+                 {tflog::Str("rpc", "CallFunction"), tflog::Str("function", request->name()),
+                  tflog::Num("duration_ms", MillisSince(start)), tflog::Str("result", failed ? "error" : "ok")});
+  };
   auto fail = [&](std::string text, std::optional<int64_t> argument) {
+    response->clear_result();
     ToProto(tf::FunctionError{std::move(text), argument}, response->mutable_error());
+    log(true);
     return grpc::Status::OK;
   };
   try {
@@ -181,6 +210,7 @@ grpc::Status ProviderService::CallFunction(grpc::ServerContext*,
       return fail(absl::StrCat("internal error: the result could not be encoded: ", encoded.message()),
                   std::nullopt);
     }
+    log(false);
     return grpc::Status::OK;
   } catch (const std::exception& e) {
     return fail(absl::StrCat("internal error in the compliancecheck provider: ", e.what()), std::nullopt);

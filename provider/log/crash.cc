@@ -1,0 +1,77 @@
+#include "provider/log/crash.h"
+
+#include <execinfo.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <exception>
+#include <initializer_list>
+#include <typeinfo>
+
+namespace tflog {
+namespace {
+
+void WriteAll(const char* s) {
+  size_t left = strlen(s);
+  while (left > 0) {
+    const ssize_t n = ::write(STDERR_FILENO, s, left);
+    if (n <= 0) return;
+    s += n;
+    left -= static_cast<size_t>(n);
+  }
+}
+
+void WriteBacktrace() {
+  void* frames[64];
+  const int n = backtrace(frames, 64);
+  WriteAll("\nbacktrace:\n");
+  backtrace_symbols_fd(frames, n, STDERR_FILENO);
+}
+
+void OnFatalSignal(int sig) {
+  WriteAll("fatal error: terraform-provider-compliancecheck crashed: ");
+  WriteAll(strsignal(sig));
+  WriteAll("\n");
+  WriteBacktrace();
+  // Die of the same signal, with the default action, so the exit status
+  // tells the truth.
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+void OnTerminate() {
+  WriteAll("fatal error: terraform-provider-compliancecheck crashed: unhandled C++ exception");
+  if (std::exception_ptr e = std::current_exception()) {
+    try {
+      std::rethrow_exception(e);
+    } catch (const std::exception& ex) {
+      WriteAll(": ");
+      WriteAll(ex.what());
+    } catch (...) {
+    }
+  }
+  WriteAll("\n");
+  WriteBacktrace();
+  signal(SIGABRT, SIG_DFL);
+  std::abort();
+}
+
+}  // namespace
+
+void InstallCrashHandler() {
+  // Load libgcc's unwinder now: backtrace() may allocate on first use, which
+  // is not safe inside a signal handler.
+  void* warm[1];
+  backtrace(warm, 1);
+
+  struct sigaction sa {};
+  sa.sa_handler = OnFatalSignal;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = SA_RESETHAND;
+  for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT}) sigaction(sig, &sa, nullptr);
+  std::set_terminate(OnTerminate);
+}
+
+}  // namespace tflog

@@ -1,0 +1,109 @@
+#include "provider/log/log.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <ctime>
+#include <initializer_list>
+
+#include "nlohmann/json.hpp"
+
+namespace tflog {
+namespace {
+
+const char* LevelName(Level level) {
+  switch (level) {
+    case Level::kTrace: return "trace";
+    case Level::kDebug: return "debug";
+    case Level::kInfo: return "info";
+    case Level::kWarn: return "warn";
+    case Level::kError: return "error";
+    case Level::kOff: break;
+  }
+  return "off";
+}
+
+// The layout Terraform's hclog parses: 2006-01-02T15:04:05.000000Z07:00.
+std::string Timestamp(long long now_micros) {
+  const std::time_t secs = static_cast<std::time_t>(now_micros / 1000000);
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[64];
+  const size_t n = std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+  std::snprintf(buf + n, sizeof buf - n, ".%06lldZ", now_micros % 1000000);
+  return buf;
+}
+
+}  // namespace
+
+Level ParseLevel(std::string_view name) {
+  std::string lower;
+  for (char c : name) lower.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+  if (lower == "trace" || lower == "json") return Level::kTrace;
+  if (lower == "debug") return Level::kDebug;
+  if (lower == "info") return Level::kInfo;
+  if (lower == "warn") return Level::kWarn;
+  if (lower == "error") return Level::kError;
+  return Level::kOff;
+}
+
+Level ConfiguredLevel() {
+  static const Level level = [] {
+    for (const char* var : {"TF_LOG_PROVIDER_COMPLIANCECHECK", "TF_LOG_PROVIDER", "TF_LOG"}) {
+      const char* value = std::getenv(var);
+      if (value != nullptr && *value != '\0') return ParseLevel(value);
+    }
+    return Level::kOff;
+  }();
+  return level;
+}
+
+Field Str(std::string key, std::string_view value) {
+  return {std::move(key), nlohmann::json(std::string(value)).dump()};
+}
+
+Field Num(std::string key, double value) { return {std::move(key), nlohmann::json(value).dump()}; }
+
+Field Int(std::string key, long long value) { return {std::move(key), std::to_string(value)}; }
+
+std::string FormatLine(Level level, std::string_view message, const std::vector<Field>& fields,
+                       long long now_micros) {
+  std::string line = "{\"@level\":\"";
+  line += LevelName(level);
+  line += "\",\"@message\":";
+  line += nlohmann::json(std::string(message)).dump();
+  line += ",\"@module\":\"compliancecheck\",\"@timestamp\":\"";
+  line += Timestamp(now_micros);
+  line += "\"";
+  for (const auto& [key, value] : fields) {
+    line += ",";
+    line += nlohmann::json(key).dump();
+    line += ":";
+    line += value;
+  }
+  line += "}";
+  return line;
+}
+
+bool Enabled(Level level) { return level != Level::kOff && level >= ConfiguredLevel(); }
+
+void Write(Level level, std::string_view message, const std::vector<Field>& fields) {
+  if (!Enabled(level)) return;
+  const long long now = std::chrono::duration_cast<std::chrono::microseconds>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                            .count();
+  std::string line = FormatLine(level, message, fields, now);
+  line += "\n";
+  // One write per line so that lines from concurrent RPCs never interleave.
+  const char* p = line.data();
+  size_t left = line.size();
+  while (left > 0) {
+    const ssize_t n = ::write(STDERR_FILENO, p, left);
+    if (n <= 0) return;
+    p += n;
+    left -= static_cast<size_t>(n);
+  }
+}
+
+}  // namespace tflog
