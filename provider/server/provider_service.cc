@@ -175,6 +175,8 @@ grpc::Status ProviderService::CallFunction(grpc::ServerContext*,
                   tflog::Num("duration_ms", MillisSince(start)), tflog::Str("result", failed ? "error" : "ok")});
   };
   auto fail = [&](std::string text, std::optional<int64_t> argument) {
+    // Terraform ends the sentence itself ("...: TEXT.").
+    while (!text.empty() && (text.back() == '.' || text.back() == ' ' || text.back() == '\n')) text.pop_back();
     response->clear_result();
     ToProto(tf::FunctionError{std::move(text), argument}, response->mutable_error());
     log(true);
