@@ -41,6 +41,10 @@ class Value {
   static Value Map(Type element, std::map<std::string, Value> elements);
   // The object type is derived from the attributes' own types.
   static Value Object(std::map<std::string, Value> attributes);
+  // An object of the given object `type`, whose attributes must be exactly
+  // those of `type` with the same types (not checked in release). Lets a
+  // decoder share the schema's type instead of deriving a new one.
+  static Value Object(Type type, std::map<std::string, Value> attributes);
   static Value Tuple(std::vector<Value> elements);
 
   const Type& type() const;
