@@ -1,0 +1,139 @@
+// File: provider/plugin/certificate.cc
+
+#include "provider/plugin/certificate.h"
+
+#include <openssl/bio.h>
+#include <openssl/bn.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+#include <openssl/x509v3.h>
+
+#include <memory>
+#include <string_view>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+
+namespace plugin {
+namespace {
+
+template <auto kFree>
+struct Deleter {
+  template <typename T>
+  void operator()(T* p) const {
+    kFree(p);
+  }
+};
+using PkeyPtr = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY_free>>;
+using X509Ptr = std::unique_ptr<X509, Deleter<X509_free>>;
+using BioPtr = std::unique_ptr<BIO, Deleter<BIO_free>>;
+using BnPtr = std::unique_ptr<BIGNUM, Deleter<BN_free>>;
+using ExtPtr = std::unique_ptr<X509_EXTENSION, Deleter<X509_EXTENSION_free>>;
+
+constexpr long kBackdateSeconds = 30;
+// go-plugin's validity: 262980 hours, about 30 years.
+constexpr int kValidityDays = 262980 / 24;
+
+// `what` plus OpenSSL's most recent error, and the error queue cleared.
+absl::Status OpenSslError(std::string_view what) {
+  char reason[256] = "unknown error";
+  if (unsigned long code = ERR_get_error(); code != 0) {
+    ERR_error_string_n(code, reason, sizeof reason);
+  }
+  ERR_clear_error();
+  return absl::InternalError(absl::StrCat(std::string(what), ": ", reason));
+}
+
+absl::Status AddExtension(X509* cert, int nid, const char* value) {
+  X509V3_CTX ctx;
+  X509V3_set_ctx_nodb(&ctx);
+  X509V3_set_ctx(&ctx, cert, cert, nullptr, nullptr, 0);
+  ExtPtr ext(X509V3_EXT_conf_nid(nullptr, &ctx, nid, value));
+  if (ext == nullptr || X509_add_ext(cert, ext.get(), -1) != 1) {
+    return OpenSslError(absl::StrCat("adding extension ", OBJ_nid2sn(nid)));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status SetRandomSerial(X509* cert) {
+  BnPtr serial(BN_new());
+  if (serial == nullptr || BN_rand(serial.get(), 127, BN_RAND_TOP_ANY, BN_RAND_BOTTOM_ANY) != 1 ||
+      BN_to_ASN1_INTEGER(serial.get(), X509_get_serialNumber(cert)) == nullptr) {
+    return OpenSslError("choosing a serial number");
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::string> BioContents(BIO* bio) {
+  char* data = nullptr;
+  const long size = BIO_get_mem_data(bio, &data);
+  if (size <= 0) return OpenSslError("encoding PEM");
+  return std::string(data, static_cast<size_t>(size));
+}
+
+}  // namespace
+
+absl::StatusOr<Certificate> GenerateSelfSignedCertificate(Curve curve) {
+  const bool p521 = curve == Curve::kP521;
+  PkeyPtr key(EVP_EC_gen(p521 ? "P-521" : "P-256"));
+  if (key == nullptr) return OpenSslError("generating an ECDSA key");
+
+  X509Ptr cert(X509_new());
+  if (cert == nullptr || X509_set_version(cert.get(), X509_VERSION_3) != 1) {
+    return OpenSslError("creating a certificate");
+  }
+  if (auto status = SetRandomSerial(cert.get()); !status.ok()) return status;
+  if (X509_gmtime_adj(X509_getm_notBefore(cert.get()), -kBackdateSeconds) == nullptr ||
+      X509_time_adj_ex(X509_getm_notAfter(cert.get()), kValidityDays, 0, nullptr) == nullptr) {
+    return OpenSslError("setting the validity period");
+  }
+  X509_NAME* name = X509_get_subject_name(cert.get());
+  if (X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
+                                 reinterpret_cast<const unsigned char*>("localhost"), -1, -1,
+                                 0) != 1 ||
+      X509_set_issuer_name(cert.get(), name) != 1 || X509_set_pubkey(cert.get(), key.get()) != 1) {
+    return OpenSslError("naming the certificate");
+  }
+  for (auto [nid, value] : {
+           std::pair{NID_basic_constraints, "critical,CA:TRUE"},
+           std::pair{NID_key_usage,
+                     "critical,digitalSignature,keyEncipherment,keyAgreement,keyCertSign"},
+           std::pair{NID_ext_key_usage, "serverAuth,clientAuth"},
+           std::pair{NID_subject_alt_name, "DNS:localhost"},
+           std::pair{NID_subject_key_identifier, "hash"},
+       }) {
+    if (auto status = AddExtension(cert.get(), nid, value); !status.ok()) return status;
+  }
+  // The digest Go's crypto/x509 picks for the curve.
+  if (X509_sign(cert.get(), key.get(), p521 ? EVP_sha512() : EVP_sha256()) == 0) {
+    return OpenSslError("signing the certificate");
+  }
+
+  Certificate out;
+  unsigned char* der = nullptr;
+  const int der_size = i2d_X509(cert.get(), &der);
+  if (der_size <= 0) return OpenSslError("encoding DER");
+  out.certificate_der.assign(reinterpret_cast<const char*>(der), static_cast<size_t>(der_size));
+  OPENSSL_free(der);
+
+  BioPtr cert_bio(BIO_new(BIO_s_mem()));
+  BioPtr key_bio(BIO_new(BIO_s_mem()));
+  if (cert_bio == nullptr || key_bio == nullptr ||
+      PEM_write_bio_X509(cert_bio.get(), cert.get()) != 1 ||
+      PEM_write_bio_PrivateKey(key_bio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) !=
+          1) {
+    return OpenSslError("encoding PEM");
+  }
+  auto cert_pem = BioContents(cert_bio.get());
+  if (!cert_pem.ok()) return cert_pem.status();
+  auto key_pem = BioContents(key_bio.get());
+  if (!key_pem.ok()) return key_pem.status();
+  out.certificate_pem = *std::move(cert_pem);
+  out.private_key_pem = *std::move(key_pem);
+  return out;
+}
+
+}  // namespace plugin

@@ -1,0 +1,134 @@
+// File: provider/plugin/serve.cc
+//
+// The start-up sequence of a go-plugin server, in the order go-plugin's
+// client depends on: cookie, version, TLS, listener, services, then the one
+// handshake line, then serve until told to stop.
+
+#include "provider/plugin/serve.h"
+
+#include <grpcpp/grpcpp.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "absl/strings/str_cat.h"
+#include "provider/plugin/controller.h"
+#include "provider/plugin/handshake.h"
+#include "provider/plugin/listener.h"
+#include "provider/log/log.h"
+#include "provider/plugin/shutdown_signal.h"
+#include "provider/plugin/signals.h"
+#include "provider/plugin/stdio.h"
+#include "provider/plugin/transport_security.h"
+
+namespace plugin {
+namespace {
+
+// Terraform's messages are bounded by what it sends (plans, states); gRPC's
+// 4 MiB default is too small for large configurations.
+constexpr int kMaxMessageBytes = 256 << 20;
+
+std::optional<std::string_view> Getenv(std::string_view name) {
+  const char* value = std::getenv(std::string(name).c_str());
+  if (value == nullptr) return std::nullopt;
+  return std::string_view(value);
+}
+
+int Fail(std::string_view what, const absl::Status& status) {
+  tflog::Write(tflog::Level::kError, what, {tflog::Str("error", std::string(status.message()))});
+  return 1;
+}
+
+// Writes the handshake line to stdout, then points stdout at stderr so that
+// nothing printed later (by us or a library) can reach the host's
+// handshake reader.
+absl::Status PrintHandshakeLine(const HandshakeLine& line) {
+  const std::string text = FormatHandshakeLine(line);
+  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0) {
+    return absl::UnavailableError("writing the handshake line to stdout failed");
+  }
+  ::dup2(STDERR_FILENO, STDOUT_FILENO);
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+int Serve(const std::vector<grpc::Service*>& services) {
+  const pid_t parent = ::getppid();
+  if (!CheckMagicCookie(Getenv(kMagicCookieKey)).ok()) {
+    std::fputs(std::string(kNotStartedByHostMessage).c_str(), stderr);
+    return 1;
+  }
+
+  auto shutdown = ShutdownSignal::Create();
+  if (!shutdown.ok()) return Fail("cannot start the plugin", shutdown.status());
+  if (auto status = InstallSignalHandling(**shutdown, parent); !status.ok()) {
+    return Fail("cannot install signal handling", status);
+  }
+
+  // Like go-plugin, answer our only version even when the host does not list
+  // it: the host then reports the mismatch to the user in its own words.
+  const auto negotiated = NegotiateProtocolVersion(Getenv("PLUGIN_PROTOCOL_VERSIONS").value_or(""));
+  if (!negotiated.ok()) {
+    tflog::Write(tflog::Level::kWarn, "no common plugin protocol version",
+                 {tflog::Str("error", std::string(negotiated.status().message()))});
+  }
+
+  auto security =
+      ChooseTransportSecurity(Getenv("TF_DISABLE_PLUGIN_TLS"), Getenv("PLUGIN_CLIENT_CERT"));
+  if (!security.ok()) return Fail("cannot set up AutoMTLS", security.status());
+
+  auto listener = Listener::Create(ListenerSettingsFromEnvironment());
+  if (!listener.ok()) return Fail("cannot listen", listener.status());
+
+  ControllerService controller(shutdown->get());
+  StdioService stdio;
+  // go-plugin's client pings "plugin" over grpc.health.v1.Health.
+  grpc::EnableDefaultHealthCheckService(true);
+  grpc::ServerBuilder builder;
+  builder.AddListeningPort((*listener)->GrpcUri(), security->credentials);
+  builder.SetMaxReceiveMessageSize(kMaxMessageBytes);
+  builder.SetMaxSendMessageSize(kMaxMessageBytes);
+  for (grpc::Service* service : services) builder.RegisterService(service);
+  builder.RegisterService(&controller);
+  builder.RegisterService(&stdio);
+  // plugin.GRPCBroker is left unregistered: this plugin brokers nothing, and
+  // go-plugin's client ignores the UNIMPLEMENTED answer to StartStream.
+  std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
+  if (server == nullptr) {
+    return Fail(
+        "cannot start the gRPC server",
+        absl::UnavailableError(absl::StrCat("binding ", (*listener)->GrpcUri(), " failed")));
+  }
+  server->GetHealthCheckService()->SetServingStatus("plugin", true);
+  if (auto status = (*listener)->RestrictToOwner(); !status.ok()) {
+    server->Shutdown();
+    return Fail("cannot secure the socket", status);
+  }
+
+  HandshakeLine line;
+  line.app_protocol_version = kProviderProtocolVersion;
+  line.network = (*listener)->network();
+  line.address = (*listener)->address();
+  line.server_certificate = security->server_certificate;
+  if (auto status = PrintHandshakeLine(line); !status.ok()) {
+    server->Shutdown();
+    return Fail("cannot hand shake", status);
+  }
+
+  (*shutdown)->Wait();
+  // The deadline is now: open streams (StreamStdio) are cancelled at once,
+  // and a handler still running is not worth waiting for once the host has
+  // said goodbye.
+  server->Shutdown(std::chrono::system_clock::now());
+  server.reset();
+  return 0;  // ~Listener removes the socket and its directory
+}
+
+}  // namespace plugin

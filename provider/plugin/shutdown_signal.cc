@@ -1,0 +1,43 @@
+// File: provider/plugin/shutdown_signal.cc
+
+#include "provider/plugin/shutdown_signal.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+
+namespace plugin {
+
+absl::StatusOr<std::unique_ptr<ShutdownSignal>> ShutdownSignal::Create() {
+  int fds[2];
+  if (::pipe2(fds, O_CLOEXEC | O_NONBLOCK) != 0) {
+    return absl::InternalError(absl::StrCat("creating a pipe: ", std::strerror(errno)));
+  }
+  return std::unique_ptr<ShutdownSignal>(new ShutdownSignal(fds[0], fds[1]));
+}
+
+ShutdownSignal::~ShutdownSignal() {
+  ::close(read_fd_);
+  ::close(write_fd_);
+}
+
+void ShutdownSignal::Request() const {
+  const char byte = 1;
+  // A full pipe (EAGAIN) already holds a request.
+  while (::write(write_fd_, &byte, 1) < 0 && errno == EINTR) {
+  }
+}
+
+void ShutdownSignal::Wait() const {
+  pollfd pfd{read_fd_, POLLIN, 0};
+  while (::poll(&pfd, 1, -1) < 0 && errno == EINTR) {
+  }
+}
+
+}  // namespace plugin

@@ -1,0 +1,58 @@
+// File: provider/plugin/signals.cc
+
+#include "provider/plugin/signals.h"
+
+#include <sys/prctl.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+
+#include "absl/strings/str_cat.h"
+#include "provider/plugin/shutdown_signal.h"
+
+namespace plugin {
+namespace {
+
+std::atomic<int> shutdown_fd{-1};
+
+extern "C" void OnTerminate(int) {
+  const int saved_errno = errno;
+  const int fd = shutdown_fd.load(std::memory_order_relaxed);
+  const char byte = 1;
+  if (fd >= 0 && ::write(fd, &byte, 1) < 0) {
+    // Nothing to do: a full pipe already holds a request.
+  }
+  errno = saved_errno;
+}
+
+absl::Status ErrnoError(std::string_view what) {
+  return absl::InternalError(absl::StrCat(std::string(what), ": ", std::strerror(errno)));
+}
+
+}  // namespace
+
+absl::Status InstallSignalHandling(const ShutdownSignal& shutdown, pid_t parent) {
+  shutdown_fd.store(shutdown.request_fd(), std::memory_order_relaxed);
+
+  struct sigaction ignore {};
+  ignore.sa_handler = SIG_IGN;
+  sigemptyset(&ignore.sa_mask);
+  if (::sigaction(SIGINT, &ignore, nullptr) != 0 || ::sigaction(SIGPIPE, &ignore, nullptr) != 0) {
+    return ErrnoError("ignoring SIGINT and SIGPIPE");
+  }
+
+  struct sigaction terminate {};
+  terminate.sa_handler = OnTerminate;
+  terminate.sa_flags = SA_RESTART;
+  sigemptyset(&terminate.sa_mask);
+  if (::sigaction(SIGTERM, &terminate, nullptr) != 0) return ErrnoError("handling SIGTERM");
+
+  if (::prctl(PR_SET_PDEATHSIG, SIGTERM) != 0) return ErrnoError("arming PR_SET_PDEATHSIG");
+  if (::getppid() != parent) shutdown.Request();
+  return absl::OkStatus();
+}
+
+}  // namespace plugin
