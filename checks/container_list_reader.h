@@ -1,0 +1,41 @@
+// File: checks/container_list_reader.h
+//
+// Reads a list of ECS container definitions out of a JSON scan, wherever the
+// list sits: the whole container_definitions argument, or the
+// containerDefinitions member of a task_definition_json document.
+
+#ifndef COMPLIANCECHECK_CHECKS_CONTAINER_LIST_READER_H_
+#define COMPLIANCECHECK_CHECKS_CONTAINER_LIST_READER_H_
+
+#include <span>
+#include <string_view>
+
+#include "checks/json_limits.h"
+#include "checks/task_definition.h"
+
+namespace checks {
+
+class ContainerListReader {
+ public:
+  // `list` must outlive the reader; its place must be set. `null_is_absent`:
+  // whether a JSON null stands for "no containers" (documents) or is a shape
+  // error (the container_definitions argument must be an array).
+  ContainerListReader(ContainerList& list, bool null_is_absent)
+      : list_(list), null_is_absent_(null_is_absent) {}
+
+  // One value at `path`, relative to the list: empty for the list itself,
+  // one frame for an element, two for a member of an element. A shape error
+  // becomes list.problem; the scan goes on, so the rest of a document is read.
+  void OnValue(std::span<const JsonFrame> path, JsonKind kind,
+               std::string_view string_value);
+
+ private:
+  void Reject(std::string attribute, std::string_view expected, JsonKind kind);
+
+  ContainerList& list_;
+  bool null_is_absent_;
+};
+
+}  // namespace checks
+
+#endif  // COMPLIANCECHECK_CHECKS_CONTAINER_LIST_READER_H_

@@ -1,0 +1,137 @@
+// File: checks/evaluation.cc
+
+#include "checks/evaluation.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
+#include "checks/catalog.h"
+#include "checks/task_definition.h"
+
+namespace checks {
+namespace {
+
+// Attribute order with indexes compared as numbers, so
+// container_definitions[2] comes before container_definitions[10].
+bool AttributeLess(std::string_view a, std::string_view b) {
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    const bool digit_a = std::isdigit(static_cast<unsigned char>(a[i]));
+    const bool digit_b = std::isdigit(static_cast<unsigned char>(b[j]));
+    if (digit_a && digit_b) {
+      std::size_t end_a = i, end_b = j;
+      while (end_a < a.size() &&
+             std::isdigit(static_cast<unsigned char>(a[end_a])))
+        ++end_a;
+      while (end_b < b.size() &&
+             std::isdigit(static_cast<unsigned char>(b[end_b])))
+        ++end_b;
+      std::string_view run_a = a.substr(i, end_a - i);
+      std::string_view run_b = b.substr(j, end_b - j);
+      // Indexes have no leading zeros, so the longer run is the larger one.
+      if (run_a.size() != run_b.size()) return run_a.size() < run_b.size();
+      if (run_a != run_b) return run_a < run_b;
+      i = end_a;
+      j = end_b;
+      continue;
+    }
+    if (a[i] != b[j]) return a[i] < b[j];
+    ++i;
+    ++j;
+  }
+  return a.size() - i < b.size() - j;
+}
+
+Level AfterEnforcement(Level level, Enforcement enforcement) {
+  // Advisory mode lowers errors; nothing ever raises a warning.
+  if (enforcement == Enforcement::kWarning && level == Level::kError) {
+    return Level::kWarning;
+  }
+  return level;
+}
+
+}  // namespace
+
+Level Settings::LevelOf(const Control& control) const {
+  auto it = levels.find(control.id);
+  return it == levels.end() ? control.default_level : it->second;
+}
+
+std::string_view StatusName(Status s) {
+  switch (s) {
+    case Status::kPass:
+      return "pass";
+    case Status::kFail:
+      return "fail";
+    case Status::kUnknown:
+      return "unknown";
+    case Status::kOff:
+      return "off";
+  }
+  return "unknown";
+}
+
+bool Evaluation::compliant() const {
+  return std::none_of(controls.begin(), controls.end(),
+                      [](const ControlResult& r) {
+                        return r.status == Status::kFail ||
+                               r.status == Status::kUnknown;
+                      }) &&
+         findings.empty();
+}
+
+bool Evaluation::has_unknown() const {
+  return std::any_of(
+      controls.begin(), controls.end(),
+      [](const ControlResult& r) { return r.status == Status::kUnknown; });
+}
+
+bool Evaluation::has_error() const {
+  return std::any_of(findings.begin(), findings.end(),
+                     [](const Finding& f) { return f.level == Level::kError; });
+}
+
+Evaluation Evaluate(const Input& input, const Settings& settings) {
+  const TaskDefinition definition = ReadTaskDefinition(input);
+  const std::vector<CatalogEntry>& entries = CatalogEntries();
+  const std::vector<Control>& catalog = Catalog();
+  Evaluation evaluation;
+  evaluation.controls.reserve(entries.size());
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const Control& control = catalog[i];
+    ControlResult result{.control = &control};
+    const Level level = settings.LevelOf(control);
+    if (level == Level::kOff) {
+      result.status = Status::kOff;
+      result.level = Level::kOff;
+      evaluation.controls.push_back(result);
+      continue;
+    }
+    result.level = AfterEnforcement(level, settings.enforcement);
+    Outcome outcome = entries[i].check(definition);
+    result.status = outcome.status;
+    std::sort(outcome.violations.begin(), outcome.violations.end(),
+              [](const Violation& a, const Violation& b) {
+                return AttributeLess(a.place.attribute, b.place.attribute);
+              });
+    for (Violation& violation : outcome.violations) {
+      evaluation.findings.push_back(Finding{
+          .control_id = control.id,
+          .title = control.title,
+          .severity = control.severity,
+          .level = result.level,
+          .argument = std::move(violation.place.argument),
+          .attribute = std::move(violation.place.attribute),
+          .message = std::move(violation.message),
+          .remediation = control.remediation,
+          .references = control.references,
+          .summary = control.summary,
+      });
+    }
+    evaluation.controls.push_back(result);
+  }
+  return evaluation;
+}
+
+}  // namespace checks

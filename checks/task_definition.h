@@ -1,0 +1,105 @@
+// File: checks/task_definition.h
+//
+// The task definition the controls look at, read from either input form:
+// the aws_ecs_task_definition arguments (pid_mode, container_definitions, ...)
+// or a task_definition_json document. Every setting carries the place it came
+// from, so a finding can point at `pid_mode` or at
+// `task_definition_json.containerDefinitions[0].pidMode`.
+
+#ifndef COMPLIANCECHECK_CHECKS_TASK_DEFINITION_H_
+#define COMPLIANCECHECK_CHECKS_TASK_DEFINITION_H_
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "checks/input.h"
+
+namespace checks {
+
+// Where a value sits: the top-level argument Terraform points at, and the
+// argument plus the 0-based path inside its JSON, as users see it.
+struct Place {
+  std::string argument;   // "pid_mode", "task_definition_json"
+  std::string attribute;  // "pid_mode", "task_definition_json.pidMode"
+};
+
+// Why a value could not be read at all: not a string, not valid JSON, or
+// JSON of the wrong shape. `message` is a full sentence naming the place.
+struct ReadProblem {
+  Place place;
+  std::string message;
+  // True when the value was a string whose JSON is invalid or of the wrong
+  // shape (an input problem, see ValidateInputForms); false when the value
+  // was not a string at all.
+  bool invalid_json = false;
+};
+
+// A task-level namespace mode (pidMode, ipcMode).
+struct NamespaceMode {
+  Place place;
+  // kNull: absent or null. kMalformed: `value` names what it was ("a number").
+  Text value;
+  // Documents only: the key appears more than once with different values;
+  // parsers disagree about which one wins, so the setting is ambiguous.
+  bool ambiguous = false;
+};
+
+// A container object that holds pidMode or ipcMode, which ECS ignores there.
+struct MisplacedKey {
+  Place place;  // "container_definitions[1].pidMode"
+  std::size_t container_index = 0;
+  std::string key;    // "pidMode" or "ipcMode"
+  std::string value;  // the value as written: "\"host\"", or "a number"
+};
+
+// The containers of the task, as far as the controls need them.
+struct ContainerList {
+  Place place;  // "container_definitions",
+                // "task_definition_json.containerDefinitions"
+  // kNull: no containers given. kUnknown: not known yet. kKnown: read, see
+  // misplaced_keys. kMalformed: could not be read, see problem.
+  Text::State state = Text::State::kNull;
+  std::vector<MisplacedKey> misplaced_keys;  // in document order
+  std::optional<ReadProblem> problem;
+};
+
+struct TaskDefinition {
+  enum class Form { kArguments, kDocument };
+  Form form = Form::kArguments;
+
+  // kDocument: the document as a whole. kUnknown: nothing can be decided.
+  // kMalformed: it could not be read (see document_problem), so no control
+  // can be verified. kArguments: always kKnown.
+  Text::State document_state = Text::State::kKnown;
+  std::optional<ReadProblem> document_problem;
+
+  NamespaceMode pid_mode;
+  NamespaceMode ipc_mode;
+  // Only affects the wording of findings (the Fargate note), never a verdict.
+  TextSet requires_compatibilities;
+  ContainerList containers;
+
+  // True when requires_compatibilities is known to contain "FARGATE".
+  bool RequiresFargate() const;
+};
+
+// Reads the task definition from `input`. When task_definition_json is not
+// null it is the source and the argument form is ignored (giving both is an
+// input problem reported by ValidateInputForms). Never throws.
+TaskDefinition ReadTaskDefinition(const Input& input);
+
+// Reads the container_definitions argument (a JSON array of container
+// objects) into `list`, whose place must be set.
+void ReadContainerDefinitions(std::string_view json, ContainerList& list);
+
+// Reads a task_definition_json document (with or without the taskDefinition
+// wrapper) into `definition`; places are set here.
+void ReadTaskDefinitionDocument(std::string_view json,
+                                TaskDefinition& definition);
+
+}  // namespace checks
+
+#endif  // COMPLIANCECHECK_CHECKS_TASK_DEFINITION_H_

@@ -1,0 +1,69 @@
+// File: checks/text_quote.cc
+
+#include "checks/text_quote.h"
+
+#include "nlohmann/json.hpp"
+
+namespace checks {
+namespace {
+
+constexpr std::size_t kMaxQuotedBytes = 64;
+constexpr std::string_view kCut = "...";
+
+}  // namespace
+
+std::size_t Utf8SequenceLength(std::string_view s) {
+  const auto b0 = static_cast<unsigned char>(s[0]);
+  if (b0 < 0x80) return 1;
+  std::size_t len;
+  unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    len = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    len = 3;
+    if (b0 == 0xE0) lo = 0xA0;  // overlong
+    if (b0 == 0xED) hi = 0x9F;  // surrogates
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    len = 4;
+    if (b0 == 0xF0) lo = 0x90;  // overlong
+    if (b0 == 0xF4) hi = 0x8F;  // above U+10FFFF
+  } else {
+    return 0;
+  }
+  if (s.size() < len) return 0;
+  for (std::size_t i = 1; i < len; ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < (i == 1 ? lo : 0x80) || b > (i == 1 ? hi : 0xBF)) return 0;
+  }
+  return len;
+}
+
+std::string ValidUtf8(std::string_view text, std::size_t max_bytes) {
+  const bool cut = text.size() > max_bytes;
+  if (cut) text = text.substr(0, max_bytes);
+  std::string out;
+  out.reserve(text.size() + (cut ? kCut.size() : 0));
+  while (!text.empty()) {
+    std::size_t len = Utf8SequenceLength(text);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD REPLACEMENT CHARACTER
+      len = 1;
+    } else {
+      out.append(text.substr(0, len));
+    }
+    text.remove_prefix(len);
+  }
+  if (cut) out += kCut;
+  return out;
+}
+
+std::string Quote(std::string_view text) {
+  const bool cut = text.size() > kMaxQuotedBytes;
+  std::string quoted =
+      nlohmann::json(std::string(text.substr(0, kMaxQuotedBytes)))
+          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (cut) quoted += kCut;
+  return quoted;
+}
+
+}  // namespace checks

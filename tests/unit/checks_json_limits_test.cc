@@ -1,0 +1,246 @@
+// The bounded JSON scan and safe quoting underneath the controls.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "checks/json_limits.h"
+#include "checks/text_quote.h"
+#include "gtest/gtest.h"
+#include "nlohmann/json.hpp"
+
+namespace checks {
+namespace {
+
+// Records each value as "path=kind".
+class Recorder final : public JsonVisitor {
+ public:
+  absl::Status OnValue(std::span<const JsonFrame> path, JsonKind kind,
+                       std::string_view value) override {
+    std::string entry;
+    for (const JsonFrame& frame : path) {
+      entry += frame.is_array ? "[" + std::to_string(frame.index) + "]"
+                              : "." + frame.key;
+    }
+    entry += "=" + std::string(JsonKindName(kind));
+    if (kind == JsonKind::kString) entry += ":" + std::string(value);
+    seen.push_back(entry);
+    return absl::OkStatus();
+  }
+  std::vector<std::string> seen;
+};
+
+TEST(ScanJsonTest, VisitsEveryValueWithItsPath) {
+  Recorder recorder;
+  ASSERT_TRUE(
+      ScanJson(R"( [{"a":"x","b":[1,null,{}]},true,[[]],{"c":{"d":-0.5}}] )",
+               recorder)
+          .ok());
+  EXPECT_EQ(
+      recorder.seen,
+      (std::vector<std::string>{
+          "=an array", "[0]=an object", "[0].a=a string:x", "[0].b=an array",
+          "[0].b[0]=a number", "[0].b[1]=null", "[0].b[2]=an object",
+          "[1]=a boolean", "[2]=an array", "[2][0]=an array", "[3]=an object",
+          "[3].c=an object", "[3].c.d=a number"}));
+}
+
+TEST(ScanJsonTest, VisitsAScalarRoot) {
+  Recorder recorder;
+  ASSERT_TRUE(ScanJson("\"x\"", recorder).ok());
+  EXPECT_EQ(recorder.seen, (std::vector<std::string>{"=a string:x"}));
+}
+
+TEST(ScanJsonTest, EnforcesTheDepthLimitBeforeDescending) {
+  Recorder recorder;
+  const std::string deep =
+      std::string(1000000, '[') + std::string(1000000, ']');
+  absl::Status status = ScanJson(deep, recorder);
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(std::string(status.message()),
+            "nests arrays and objects deeper than 64 levels");
+  EXPECT_EQ(recorder.seen.size(), 64u);
+
+  const JsonLimits three{.max_bytes = 100, .max_depth = 3};
+  Recorder shallow;
+  EXPECT_TRUE(ScanJson("[[{}]]", shallow, three).ok());
+  EXPECT_FALSE(ScanJson("[[{\"a\":[]}]]", shallow, three).ok());
+}
+
+TEST(ScanJsonTest, EnforcesTheSizeLimitBeforeParsing) {
+  Recorder recorder;
+  absl::Status status =
+      ScanJson("[1, 2]", recorder, JsonLimits{.max_bytes = 5, .max_depth = 64});
+  EXPECT_EQ(std::string(status.message()),
+            "is 6 bytes long, more than the limit of 5 bytes");
+  EXPECT_TRUE(recorder.seen.empty());
+}
+
+TEST(ScanJsonTest, RejectsWhatStrictJsonRejects) {
+  const std::vector<std::string> invalid = {
+      "",
+      " ",
+      "[1,]",
+      "{\"a\":1,}",
+      "[1] x",
+      "[1] // c",
+      "/* c */ []",
+      "'a'",
+      "[NaN]",
+      "[01]",
+      "[1.]",
+      "[.5]",
+      "[1e]",
+      "[-]",
+      "[1e400]",
+      "[tru]",
+      "{\"a\"}",
+      "{1:2}",
+      "[\"\\x\"]",
+      "[\"\\u12\"]",
+      "[\"\\udc00\"]",
+      "[\"\\ud800\"]",
+      "[\"\\ud800\\u0041\"]",
+      "[\"\xff\"]",
+      "[\"\xed\xa0\x80\"]",  // an encoded surrogate
+      "[\"\xc0\xaf\"]",      // overlong
+      std::string("[\"\0\"]", 5),
+      std::string("\0", 1),
+      std::string("[]\0", 3),
+      "[\"\t\"]",
+      "\xEF\xBB\xBF[]",
+      "[\"abc",
+      "[",
+      "{",
+      "{\"a\":",
+      "]",
+      "[1 2]",
+  };
+  for (const std::string& text : invalid) {
+    Recorder recorder;
+    absl::Status status = ScanJson(text, recorder);
+    EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument) << Quote(text);
+    EXPECT_EQ(std::string(status.message()).rfind("is not valid JSON: ", 0), 0u)
+        << status.message();
+  }
+}
+
+TEST(ScanJsonTest, SaysWhereTheSyntaxErrorIs) {
+  Recorder recorder;
+  EXPECT_EQ(
+      std::string(ScanJson("[1,\n {\"a\" 2}]", recorder).message()),
+      R"(is not valid JSON: expected ':' at line 2, column 7 (byte offset 10), after "[1,\n {\"a\" ")");
+  EXPECT_EQ(std::string(ScanJson("", recorder).message()),
+            "is not valid JSON: unexpected end of input at line 1, column 1 "
+            "(byte offset 0)");
+}
+
+TEST(ScanJsonTest, DecodesEscapesInStringsAndKeys) {
+  Recorder recorder;
+  ASSERT_TRUE(
+      ScanJson(
+          R"({"p\u0069dMode":"a\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00\u0000"})",
+          recorder)
+          .ok());
+  ASSERT_EQ(recorder.seen.size(), 2u);
+  EXPECT_EQ(recorder.seen[1],
+            std::string(
+                ".pidMode=a string:a\"\\/\b\f\n\r\t\xc3\xa9\xf0\x9f\x98\x80") +
+                std::string(1, '\0'));
+}
+
+TEST(ScanJsonTest, StopsWhenTheVisitorSaysSo) {
+  class Stopper final : public JsonVisitor {
+   public:
+    absl::Status OnValue(std::span<const JsonFrame>, JsonKind kind,
+                         std::string_view) override {
+      if (kind == JsonKind::kNumber)
+        return absl::InvalidArgumentError("no numbers");
+      return absl::OkStatus();
+    }
+  } stopper;
+  EXPECT_EQ(std::string(ScanJson("[\"a\", 1, ]", stopper).message()),
+            "no numbers");
+}
+
+// The reader is ours (for speed); its verdicts must be nlohmann's, an
+// independent implementation of the grammar. A byte order mark and NUL bytes
+// are left out: nlohmann skips the first and stops at the second, where we
+// reject both.
+TEST(ScanJsonTest, AgreesWithNlohmannOnMutatedDocuments) {
+  const std::vector<std::string> seeds = {
+      R"([{"name":"app","pidMode":"host","cpu":-1.5e3,"x":[true,false,null]}])",
+      R"({"taskDefinition":{"family":"a\u00e9\ud83d\ude00","n":[0,-0,1e-7,12345678901234567890123]}})",
+      "[\"caf\xc3\xa9\", \"\xe2\x82\xac\", \"\xf0\x9f\x98\x80\", {}, [], "
+      "\"\\t\"]",
+  };
+  const std::string alphabet =
+      "{}[]\":,.-+eE0123456789tfnulrsa\\/ "
+      "\t\n\r\x7f\xc3\xa9\x80\xff\xed\xf4\x90";
+  std::uint32_t random = 12345;
+  auto next = [&random] {
+    random = random * 1103515245u + 12345u;
+    return (random >> 8) & 0xffffff;
+  };
+  int disagreements = 0;
+  int valid = 0;
+  for (int round = 0; round < 30000; ++round) {
+    std::string text = seeds[next() % seeds.size()];
+    for (auto edits = 1 + next() % 3; edits > 0; --edits) {
+      const std::size_t at = next() % (text.size() + 1);
+      const char c = alphabet[next() % alphabet.size()];
+      switch (next() % 3) {
+        case 0:
+          text.insert(text.begin() + static_cast<std::ptrdiff_t>(at), c);
+          break;
+        case 1:
+          if (at < text.size()) text.erase(at, 1);
+          break;
+        default:
+          if (at < text.size()) text[at] = c;
+          break;
+      }
+    }
+    Recorder recorder;
+    const bool ours = ScanJson(text, recorder).ok();
+    const bool theirs = nlohmann::json::accept(text);
+    valid += theirs ? 1 : 0;
+    if (ours != theirs && ++disagreements <= 5) {
+      ADD_FAILURE() << "ours=" << ours << " nlohmann=" << theirs << ": "
+                    << Quote(text);
+    }
+  }
+  EXPECT_EQ(disagreements, 0);
+  // Both verdicts are exercised.
+  EXPECT_GT(valid, 1000) << valid;
+  EXPECT_LT(valid, 29000) << valid;
+}
+
+TEST(QuoteTest, QuotesEscapesAndBounds) {
+  EXPECT_EQ(Quote(""), "\"\"");
+  EXPECT_EQ(Quote("HOST"), "\"HOST\"");
+  EXPECT_EQ(Quote(" host"), "\" host\"");
+  EXPECT_EQ(Quote(std::string("a\0b", 3)), "\"a\\u0000b\"");
+  EXPECT_EQ(Quote("a\"b\n"), "\"a\\\"b\\n\"");
+  EXPECT_EQ(Quote("\xff"), "\"\xef\xbf\xbd\"");
+  EXPECT_EQ(Quote(std::string(100, 'x')),
+            "\"" + std::string(64, 'x') + "\"...");
+}
+
+TEST(ValidUtf8Test, ReplacesInvalidSequencesAndCutsSafely) {
+  EXPECT_EQ(ValidUtf8("", 10), "");
+  EXPECT_EQ(ValidUtf8("plain", 10), "plain");
+  EXPECT_EQ(ValidUtf8("\xc3\xa9t\xc3\xa9", 10), "\xc3\xa9t\xc3\xa9");
+  EXPECT_EQ(ValidUtf8("a\xff"
+                      "b",
+                      10),
+            "a\xef\xbf\xbd"
+            "b");
+  EXPECT_EQ(ValidUtf8("\xc0\xaf", 10), "\xef\xbf\xbd\xef\xbf\xbd");  // overlong
+  EXPECT_EQ(ValidUtf8("\xf0\x9f\x98\x80", 10), "\xf0\x9f\x98\x80");
+  EXPECT_EQ(ValidUtf8("ab\xc3\xa9", 3),
+            "ab\xef\xbf\xbd...");  // cut mid-character
+}
+
+}  // namespace
+}  // namespace checks
