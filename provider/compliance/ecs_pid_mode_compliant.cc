@@ -20,6 +20,12 @@ EcsPidModeCompliant::EcsPidModeCompliant() {
 void EcsPidModeCompliant::Call(const tf::CallFunctionRequest& request,
                                tf::CallFunctionResponse* response) const {
   const cty::Value& arg = request.arguments.at(0);
+  // Terraform does not call with an unknown (allow_unknown is off), but a
+  // value not known yet must never read as compliant, whoever sends it.
+  if (arg.is_unknown()) {
+    response->result = cty::Value::Unknown(cty::Type::Bool(), /*refined_not_null=*/true);
+    return;
+  }
   checks::Input input;
   input.pid_mode = arg.is_null() ? checks::Text::Null() : checks::Text::Known(arg.AsString());
   checks::Settings settings;

@@ -35,6 +35,12 @@ std::string Timestamp(long long now_micros) {
   return buf;
 }
 
+// A JSON string. Invalid UTF-8 becomes U+FFFD instead of an exception: a log
+// line must never be what fails.
+std::string Quoted(std::string_view text) {
+  return nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 }  // namespace
 
 Level ParseLevel(std::string_view name) {
@@ -60,7 +66,7 @@ Level ConfiguredLevel() {
 }
 
 Field Str(std::string key, std::string_view value) {
-  return {std::move(key), nlohmann::json(std::string(value)).dump()};
+  return {std::move(key), Quoted(value)};
 }
 
 Field Num(std::string key, double value) { return {std::move(key), nlohmann::json(value).dump()}; }
@@ -72,13 +78,13 @@ std::string FormatLine(Level level, std::string_view message, const std::vector<
   std::string line = "{\"@level\":\"";
   line += LevelName(level);
   line += "\",\"@message\":";
-  line += nlohmann::json(std::string(message)).dump();
+  line += Quoted(message);
   line += ",\"@module\":\"compliancecheck\",\"@timestamp\":\"";
   line += Timestamp(now_micros);
   line += "\"";
   for (const auto& [key, value] : fields) {
     line += ",";
-    line += nlohmann::json(key).dump();
+    line += Quoted(key);
     line += ":";
     line += value;
   }
@@ -86,7 +92,11 @@ std::string FormatLine(Level level, std::string_view message, const std::vector<
   return line;
 }
 
-bool Enabled(Level level) { return level != Level::kOff && level >= ConfiguredLevel(); }
+// Errors are always written: they explain why the plugin stopped, and the
+// host shows them even when the user asked for no log.
+bool Enabled(Level level) {
+  return level == Level::kError || (level != Level::kOff && level >= ConfiguredLevel());
+}
 
 void Write(Level level, std::string_view message, const std::vector<Field>& fields) {
   if (!Enabled(level)) return;

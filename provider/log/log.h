@@ -38,7 +38,7 @@ Field Int(std::string key, long long value);
 std::string FormatLine(Level level, std::string_view message, const std::vector<Field>& fields,
                        long long now_micros);
 
-// True when a message at `level` would be written.
+// True when a message at `level` would be written. Errors always are.
 bool Enabled(Level level);
 
 // Writes one line to stderr in one write(2), when `level` is enabled.

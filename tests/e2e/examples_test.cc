@@ -1,0 +1,256 @@
+// File: tests/e2e/examples_test.cc
+//
+// Every example does what its README says. Each directory under
+// examples/usage/ and examples/demo/ states its outcome in lines such as
+//
+//   Expected: plan succeeds
+//   Expected: plan succeeds with warning "Check block assertion failed"
+//   Expected: plan fails with "AWS Security Hub ECS.3"
+//   Expected with -var pid_mode=task: plan succeeds
+//
+// and this test plans a copy of the directory once per line (after
+// `terraform get` when it calls modules). A new example directory is covered
+// without touching this file. The snippets under examples/provider,
+// data-sources and functions plan together with provider.tf, and all of
+// examples/ is `terraform fmt` clean.
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
+#include "gtest/gtest.h"
+#include "tests/e2e/e2e_util.h"
+
+namespace e2e {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path ExamplesDir() { return SourceDir() / "examples"; }
+
+std::string ReadText(const fs::path& path) {
+  std::ifstream file(path);
+  std::stringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+// Whitespace runs as single spaces: Terraform wraps detail text, README
+// authors write phrases.
+std::string Collapsed(absl::string_view text) {
+  return absl::StrJoin(
+      absl::StrSplit(text, absl::ByAnyChar(" \n\t"), absl::SkipEmpty()), " ");
+}
+
+struct Expectation {
+  std::vector<std::string> extra_args;  // e.g. {"-var", "pid_mode=task"}
+  bool succeeds = true;
+  bool warning = false;  // the text is in a warning, not an error
+  std::string text;      // "" when the line names none
+  std::string line;      // as written, for messages
+};
+
+// The Expected lines of `readme`; malformed ones are reported in `errors`.
+std::vector<Expectation> ParseExpectations(const std::string& readme,
+                                           std::vector<std::string>* errors) {
+  static const std::regex kLine(
+      R"(^Expected( with ([^:]+))?: plan (succeeds|fails)( with (warning )?\"(.*)\")?\s*$)");
+  std::vector<Expectation> expectations;
+  for (absl::string_view raw : absl::StrSplit(readme, '\n')) {
+    std::string line(absl::StripTrailingAsciiWhitespace(raw));
+    if (!absl::StartsWith(line, "Expected")) continue;
+    std::smatch match;
+    if (!std::regex_match(line, match, kLine)) {
+      errors->push_back(line);
+      continue;
+    }
+    Expectation expectation;
+    expectation.line = line;
+    expectation.extra_args =
+        absl::StrSplit(match[2].str(), ' ', absl::SkipEmpty());
+    expectation.succeeds = match[3] == "succeeds";
+    expectation.warning = match[5].matched;
+    expectation.text = absl::StrReplaceAll(match[6].str(), {{"\\\"", "\""}});
+    expectations.push_back(std::move(expectation));
+  }
+  return expectations;
+}
+
+// The directories whose README states an outcome: examples/usage/* and
+// examples/demo/*, sorted.
+std::vector<std::string> ExampleDirectories() {
+  std::vector<std::string> names;
+  for (const char* group : {"usage", "demo"}) {
+    std::error_code ec;
+    for (const auto& entry :
+         fs::directory_iterator(ExamplesDir() / group, ec)) {
+      if (entry.is_directory()) {
+        names.push_back(std::string(group) + "/" +
+                        entry.path().filename().string());
+      }
+    }
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+bool CallsModules(const fs::path& dir) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.path().extension() == ".tf" &&
+        absl::StrContains(ReadText(entry.path()), "module \"")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// True when a diagnostic of `severity` holds `text` in its summary or body.
+bool DiagnosticHolds(const std::string& output, absl::string_view severity,
+                     const std::string& text) {
+  const std::string wanted = Collapsed(text);
+  for (const auto& diagnostic : ParseDiagnostics(output)) {
+    if (diagnostic.severity == severity &&
+        absl::StrContains(
+            Collapsed(diagnostic.summary + "\n" + diagnostic.body), wanted)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+class Example : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(Example, PlansAsItsReadmeSays) {
+  const fs::path dir = ExamplesDir() / GetParam();
+  const fs::path readme = dir / "README.md";
+  ASSERT_TRUE(fs::exists(readme)) << readme << " missing";
+  std::vector<std::string> malformed;
+  std::vector<Expectation> expectations =
+      ParseExpectations(ReadText(readme), &malformed);
+  EXPECT_TRUE(malformed.empty())
+      << "malformed Expected lines in " << readme << ":\n"
+      << absl::StrJoin(malformed, "\n");
+  ASSERT_FALSE(expectations.empty())
+      << readme << " has no line like `Expected: plan succeeds`";
+
+  for (const Expectation& expectation : expectations) {
+    SCOPED_TRACE(expectation.line);
+    auto workspace = NewWorkspace({});
+    ASSERT_NE(workspace, nullptr);
+    ASSERT_TRUE(workspace->CopyFrom(dir).ok());
+    if (CallsModules(dir)) {
+      RunResult get = workspace->Get();
+      ASSERT_EQ(get.exit_code, 0) << get.Describe();
+    }
+    RunResult run = workspace->Plan(expectation.extra_args);
+    if (expectation.succeeds) {
+      EXPECT_EQ(run.exit_code, 0) << run.Describe();
+    } else {
+      EXPECT_EQ(run.exit_code, 1) << run.Describe();
+    }
+    if (!expectation.text.empty()) {
+      const char* severity =
+          expectation.warning || expectation.succeeds ? "Warning" : "Error";
+      EXPECT_TRUE(DiagnosticHolds(run.combined, severity, expectation.text))
+          << "no " << severity << " holding \"" << expectation.text << "\"\n"
+          << run.Describe();
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(UsageAndDemo, Example,
+                         ::testing::ValuesIn(ExampleDirectories()),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           std::string name = info.param;
+                           for (char& c : name) {
+                             if (!std::isalnum(static_cast<unsigned char>(c)))
+                               c = '_';
+                           }
+                           return name;
+                         });
+
+TEST(Examples, CoverEveryDocumentedUsage) {
+  const std::vector<std::string> found = ExampleDirectories();
+  for (const char* name :
+       {"demo/compliant", "demo/noncompliant", "usage/check-block",
+        "usage/for-each", "usage/module", "usage/postcondition",
+        "usage/precondition", "usage/variable-validation"}) {
+    EXPECT_NE(std::find(found.begin(), found.end(), name), found.end())
+        << "examples/" << name << " missing";
+  }
+}
+
+TEST(Examples, AreTerraformFmtClean) {
+  auto workspace = NewWorkspace({});
+  ASSERT_NE(workspace, nullptr);
+  RunResult run = workspace->Terraform(
+      {"fmt", "-check", "-recursive", ExamplesDir().string()});
+  EXPECT_EQ(run.exit_code, 0) << "files needing `terraform fmt`:\n"
+                              << run.Describe();
+}
+
+// Each tfplugindocs snippet planned next to examples/provider/provider.tf,
+// which holds required_providers and the provider block.
+class Snippet : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(Snippet, PlansWithTheProviderExample) {
+  auto workspace = NewWorkspace({});
+  ASSERT_NE(workspace, nullptr);
+  ASSERT_TRUE(workspace->CopyFrom(ExamplesDir() / "provider").ok());
+  const fs::path snippet = ExamplesDir() / GetParam();
+  ASSERT_TRUE(fs::exists(snippet)) << snippet;
+  ASSERT_TRUE(workspace->WriteFile("snippet.tf", ReadText(snippet)).ok());
+  RunResult run = workspace->Plan();
+  EXPECT_EQ(run.exit_code, 0) << run.Describe();
+  EXPECT_FALSE(HasDiagnostic(run.combined, "Error", "")) << run.Describe();
+}
+
+std::vector<std::string> Snippets() {
+  std::vector<std::string> snippets;
+  for (const auto& [group, file] : {std::pair{"data-sources", "data-source.tf"},
+                                    std::pair{"functions", "function.tf"}}) {
+    std::error_code ec;
+    for (const auto& entry :
+         fs::directory_iterator(ExamplesDir() / group, ec)) {
+      if (fs::exists(entry.path() / file)) {
+        snippets.push_back(std::string(group) + "/" +
+                           entry.path().filename().string() + "/" + file);
+      }
+    }
+  }
+  std::sort(snippets.begin(), snippets.end());
+  return snippets;
+}
+
+INSTANTIATE_TEST_SUITE_P(DocsSnippets, Snippet, ::testing::ValuesIn(Snippets()),
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           std::string name = info.param;
+                           for (char& c : name) {
+                             if (!std::isalnum(static_cast<unsigned char>(c)))
+                               c = '_';
+                           }
+                           return name;
+                         });
+
+TEST(Examples, ProviderExamplePlansAlone) {
+  auto workspace = NewWorkspace({});
+  ASSERT_NE(workspace, nullptr);
+  ASSERT_TRUE(workspace->CopyFrom(ExamplesDir() / "provider").ok());
+  RunResult run = workspace->Plan();
+  EXPECT_EQ(run.exit_code, 0) << run.Describe();
+}
+
+}  // namespace
+}  // namespace e2e

@@ -1,0 +1,141 @@
+// File: tests/support/terraform_runner.h
+//
+// Drives the real `terraform` program for the end-to-end tests, offline and
+// isolated: every Workspace is its own temporary directory holding a copy of
+// the configuration, its own CLI config file (dev_overrides pointing
+// `compliancecheck/compliancecheck` at the built provider, checkpoint off),
+// its own HOME, and Terraform runs with a clean environment, so a user's
+// TF_VAR_*, TF_CLI_ARGS* or ~/.terraformrc cannot leak into a test.
+//
+// Terraform is found through the TERRAFORM environment variable, else on
+// PATH. A missing client is a test failure, never a skip.
+
+#ifndef COMPLIANCECHECK_TESTS_SUPPORT_TERRAFORM_RUNNER_H_
+#define COMPLIANCECHECK_TESTS_SUPPORT_TERRAFORM_RUNNER_H_
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+
+namespace e2e {
+
+// The absolute path of the terraform binary: $TERRAFORM (a path, or a name
+// looked up on PATH), else `terraform` on PATH. NotFoundError with the message
+// the tests print when there is none.
+absl::StatusOr<std::filesystem::path> FindTerraform();
+
+// The provider binary built with the tests (CC_PROVIDER_BINARY), checked to
+// exist and be executable.
+absl::StatusOr<std::filesystem::path> ProviderBinary();
+
+// The repository root (CC_SOURCE_DIR), for fixtures such as examples/.
+std::filesystem::path SourceDir();
+
+// What one terraform run left behind. `combined` interleaves stdout and
+// stderr in the order the reads returned them, for failure messages and for
+// assertions that do not care which stream Terraform chose.
+struct RunResult {
+  std::vector<std::string> argv;  // as executed, argv[0] the binary
+  int exit_code = -1;             // -1 when killed by a signal or timed out
+  bool timed_out = false;
+  std::string stdout_text;
+  std::string stderr_text;
+  std::string combined;
+
+  bool Succeeded() const { return exit_code == 0 && !timed_out; }
+  // The command line, exit status and output, for a gtest failure message.
+  std::string Describe() const;
+};
+
+// One diagnostic as Terraform printed it with -no-color: "Error: SUMMARY" or
+// "Warning: SUMMARY", then the source snippet and the detail. `body` keeps
+// the lines after the summary up to the next diagnostic (in plain output
+// there is no closing marker, so for the last one on a stream it may run on
+// into text that follows).
+struct PrintedDiagnostic {
+  std::string severity;  // "Error" or "Warning"
+  std::string summary;
+  std::string body;
+};
+
+// Every diagnostic found in `output` (either stream, or both combined).
+std::vector<PrintedDiagnostic> ParseDiagnostics(absl::string_view output);
+
+// True when `output` holds a diagnostic of `severity` whose summary contains
+// `summary_fragment`.
+bool HasDiagnostic(absl::string_view output, absl::string_view severity,
+                   absl::string_view summary_fragment);
+
+// The body of the first such diagnostic, or "" when there is none.
+std::string DiagnosticBody(absl::string_view output, absl::string_view severity,
+                           absl::string_view summary_fragment);
+
+struct WorkspaceOptions {
+  // Added to the clean environment (e.g. TF_LOG_PROVIDER); never TF_VAR_*
+  // from the caller's own environment.
+  std::map<std::string, std::string> extra_env;
+  // A run that takes longer is killed with its whole process group.
+  std::chrono::seconds timeout{120};
+};
+
+// A temporary directory with the configuration under test. Removed on
+// destruction unless KEEP_E2E=1 (then its path goes to stderr).
+class Workspace {
+ public:
+  // Creates the directory tree and CLI config. Fails when terraform or the
+  // provider binary is missing, or the filesystem refuses.
+  static absl::StatusOr<std::unique_ptr<Workspace>> Create(
+      WorkspaceOptions options = {});
+
+  Workspace(const Workspace&) = delete;
+  Workspace& operator=(const Workspace&) = delete;
+  ~Workspace();
+
+  // The directory terraform runs in (the root module).
+  const std::filesystem::path& dir() const { return dir_; }
+
+  // Writes `content` to `relative_path` under dir(), creating parents.
+  absl::Status WriteFile(absl::string_view relative_path,
+                         absl::string_view content);
+
+  // Copies the files of `source` (recursively) into dir(), leaving out
+  // Terraform's own leftovers (.terraform/, state and lock files).
+  absl::Status CopyFrom(const std::filesystem::path& source);
+
+  // Runs `terraform ARGS...`. The first one or two args name the command;
+  // -input=false and -no-color are inserted after them where the command
+  // accepts them (plan, apply, destroy, refresh: both; validate, get, output,
+  // show, state, fmt: -no-color; providers schema: neither).
+  RunResult Terraform(std::vector<std::string> args) const;
+
+  RunResult Validate() const { return Terraform({"validate"}); }
+  RunResult Plan(std::vector<std::string> extra = {}) const;
+  // apply -auto-approve EXTRA...
+  RunResult Apply(std::vector<std::string> extra = {}) const;
+  // Installs local modules; offline (`init` never is).
+  RunResult Get() const { return Terraform({"get"}); }
+  RunResult OutputJson() const { return Terraform({"output", "-json"}); }
+  RunResult ProvidersSchemaJson() const {
+    return Terraform({"providers", "schema", "-json"});
+  }
+
+ private:
+  Workspace(std::filesystem::path root, std::filesystem::path terraform,
+            WorkspaceOptions options);
+
+  std::filesystem::path root_;  // holds dir_, home/ and the CLI config
+  std::filesystem::path dir_;
+  std::filesystem::path terraform_;
+  WorkspaceOptions options_;
+};
+
+}  // namespace e2e
+
+#endif  // COMPLIANCECHECK_TESTS_SUPPORT_TERRAFORM_RUNNER_H_

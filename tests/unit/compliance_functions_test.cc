@@ -1,0 +1,461 @@
+// The provider-defined functions: a Known / Null / Unknown table for each,
+// malformed arguments, and their independence from the provider block.
+
+#include <map>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "provider/compliance/functions.h"
+#include "provider/compliance/provider.h"
+#include "provider/cty/msgpack.h"
+#include "provider/cty/type.h"
+#include "provider/cty/value.h"
+
+namespace compliance {
+namespace {
+
+using cty::Type;
+using cty::Value;
+
+constexpr char kPid[] = "ecs_task_definition_no_host_pid_mode";
+constexpr char kIpc[] = "ecs_task_definition_no_host_ipc_mode";
+constexpr char kMisplaced[] = "ecs_container_definitions_misplaced_namespace_key";
+
+bool Contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+
+tf::CallFunctionResponse Call(const tf::Function& function, std::vector<Value> arguments) {
+  tf::CallFunctionRequest request;
+  request.arguments = std::move(arguments);
+  tf::CallFunctionResponse response;
+  function.Call(request, &response);
+  // Whatever comes back must be sendable: a result of the declared type.
+  if (!response.error.has_value()) {
+    absl::StatusOr<std::string> encoded = cty::EncodeMsgpack(response.result, function.Definition().return_type);
+    EXPECT_TRUE(encoded.ok()) << function.Name() << " returned a value of the wrong type: " << encoded.status();
+  }
+  return response;
+}
+
+Value Obj(std::map<std::string, Value> attributes) { return Value::Object(std::move(attributes)); }
+Value Str(std::string s) { return Value::String(std::move(s)); }
+Value UnknownString() { return Value::Unknown(Type::String()); }
+
+// ---------------------------------------------------------------------------
+// ecs_pid_mode_compliant
+
+struct PidModeCase {
+  std::string name;
+  Value pid_mode;
+  bool compliant;
+};
+
+void PrintTo(const PidModeCase& c, std::ostream* os) { *os << c.name; }
+
+class EcsPidModeCompliantTest : public testing::TestWithParam<PidModeCase> {};
+
+TEST_P(EcsPidModeCompliantTest, ReturnsWhetherThePidModeIsCompliant) {
+  const tf::CallFunctionResponse response = Call(EcsPidModeCompliant(), {GetParam().pid_mode});
+  ASSERT_FALSE(response.error.has_value()) << response.error->text;
+  EXPECT_EQ(response.result, Value::Bool(GetParam().compliant));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    KnownAndNull, EcsPidModeCompliantTest,
+    testing::Values(PidModeCase{"Null", Value::Null(Type::String()), true}, PidModeCase{"EmptyString", Str(""), true},
+                    PidModeCase{"Task", Str("task"), true}, PidModeCase{"Host", Str("host"), false},
+                    // Invalid values fail closed.
+                    PidModeCase{"UppercaseHost", Str("HOST"), false},
+                    PidModeCase{"LeadingSpaceHost", Str(" host"), false}, PidModeCase{"Misspelt", Str("hots"), false},
+                    PidModeCase{"NoneIsOnlyValidForIpc", Str("none"), false}),
+    [](const testing::TestParamInfo<PidModeCase>& info) { return info.param.name; });
+
+TEST(EcsPidModeCompliantDefinitionTest, AcceptsNullAndLeavesUnknownToTerraform) {
+  const EcsPidModeCompliant function;
+  const tf::FunctionDefinition& def = function.Definition();
+  ASSERT_EQ(def.parameters.size(), 1u);
+  EXPECT_EQ(def.parameters[0].name, "pid_mode");
+  EXPECT_EQ(def.parameters[0].type, Type::String());
+  EXPECT_TRUE(def.parameters[0].allow_null);
+  // Unknown: Terraform does not call the function and returns unknown itself.
+  EXPECT_FALSE(def.parameters[0].allow_unknown);
+  EXPECT_FALSE(def.variadic.has_value());
+  EXPECT_EQ(def.return_type, Type::Bool());
+}
+
+TEST(EcsPidModeCompliantTest, UnknownArgumentIsNeverReportedAsCompliant) {
+  // Only a client that ignores allow_unknown_values = false sends this, but
+  // a value that is not known yet must never pass (PRODUCT.md).
+  for (const Value& unknown : {UnknownString(), Value::Unknown(Type::String(), /*refined_not_null=*/true)}) {
+    tf::CallFunctionRequest request;
+    request.arguments = {unknown};
+    tf::CallFunctionResponse response;
+    EcsPidModeCompliant().Call(request, &response);
+    if (response.error.has_value()) continue;
+    EXPECT_FALSE(response.result.is_known() && response.result.AsBool())
+        << "an unknown pid_mode (refined_not_null=" << unknown.is_refined_not_null() << ") was reported as compliant";
+  }
+}
+
+// ---------------------------------------------------------------------------
+// check_ecs_task_definition
+
+struct ExpectedFinding {
+  std::string control_id;
+  std::string attribute;
+  std::string level;
+};
+
+struct CheckCase {
+  std::string name;
+  Value task_definition;
+  bool known;      // false: the result must be unknown
+  bool compliant;  // when known
+  std::vector<ExpectedFinding> findings;
+};
+
+void PrintTo(const CheckCase& c, std::ostream* os) { *os << c.name; }
+
+class CheckEcsTaskDefinitionTest : public testing::TestWithParam<CheckCase> {};
+
+TEST_P(CheckEcsTaskDefinitionTest, ReturnsComplianceAndFindings) {
+  const CheckCase& c = GetParam();
+  const tf::CallFunctionResponse response = Call(CheckEcsTaskDefinition(), {c.task_definition});
+  ASSERT_FALSE(response.error.has_value()) << response.error->text;
+  if (!c.known) {
+    EXPECT_TRUE(response.result.is_unknown());
+    return;
+  }
+  ASSERT_TRUE(response.result.IsWhollyKnown());
+  EXPECT_EQ(response.result.GetAttr("compliant"), Value::Bool(c.compliant));
+  const std::vector<Value>& findings = response.result.GetAttr("findings").Elements();
+  ASSERT_EQ(findings.size(), c.findings.size());
+  for (size_t i = 0; i < findings.size(); ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_EQ(findings[i].GetAttr("control_id"), Str(c.findings[i].control_id));
+    EXPECT_EQ(findings[i].GetAttr("attribute"), Str(c.findings[i].attribute));
+    EXPECT_EQ(findings[i].GetAttr("level"), Str(c.findings[i].level));
+    EXPECT_FALSE(findings[i].GetAttr("message").AsString().empty());
+    EXPECT_FALSE(findings[i].GetAttr("title").AsString().empty());
+  }
+}
+
+const ExpectedFinding kPidError{kPid, "pid_mode", "error"};
+const ExpectedFinding kIpcWarning{kIpc, "ipc_mode", "warning"};
+
+INSTANTIATE_TEST_SUITE_P(
+    KnownAndUnknown, CheckEcsTaskDefinitionTest,
+    testing::Values(
+        // Known
+        CheckCase{"EmptyObject", Obj({}), true, true, {}},
+        CheckCase{"PidModeTask", Obj({{"pid_mode", Str("task")}}), true, true, {}},
+        CheckCase{"PidModeEmptyString", Obj({{"pid_mode", Str("")}}), true, true, {}},
+        CheckCase{"PidModeHost", Obj({{"pid_mode", Str("host")}}), true, false, {kPidError}},
+        CheckCase{"PidModeInvalid", Obj({{"pid_mode", Str("HOST")}}), true, false, {kPidError}},
+        CheckCase{"IpcModeHostIsAWarning", Obj({{"ipc_mode", Str("host")}}), true, false, {kIpcWarning}},
+        CheckCase{"PidAndIpcHost",
+                  Obj({{"pid_mode", Str("host")}, {"ipc_mode", Str("host")}}),
+                  true,
+                  false,
+                  {kPidError, kIpcWarning}},
+        CheckCase{"ExtraAttributesAreIgnored",
+                  Obj({{"pid_mode", Str("host")},
+                       {"cpu", Str("256")},
+                       {"arn", UnknownString()},
+                       {"tags", Value::Map(Type::String(), {{"team", Str("web")}})}}),
+                  true,
+                  false,
+                  {kPidError}},
+        CheckCase{"MapOfStringWorksLikeAnObject",
+                  Value::Map(Type::String(), {{"pid_mode", Str("host")}}),
+                  true,
+                  false,
+                  {kPidError}},
+        CheckCase{"CompliantMapOfString",
+                  Value::Map(Type::String(), {{"pid_mode", Str("task")}, {"family", Str("web")}}),
+                  true,
+                  true,
+                  {}},
+        CheckCase{"NullAttributes",
+                  Obj({{"pid_mode", Value::Null(Type::String())},
+                       {"ipc_mode", Value::Null(Type::String())},
+                       {"container_definitions", Value::Null(Type::String())}}),
+                  true,
+                  true,
+                  {}},
+        CheckCase{"MisplacedContainerKey",
+                  Obj({{"container_definitions", Str(R"([{"name":"a"},{"name":"b","pidMode":"host"}])")}}),
+                  true,
+                  false,
+                  {{kMisplaced, "container_definitions[1].pidMode", "warning"}}},
+        CheckCase{"TaskDefinitionJsonDocument",
+                  Obj({{"task_definition_json", Str(R"({"taskDefinition":{"family":"web","pidMode":"host"}})")}}),
+                  true,
+                  false,
+                  {{kPid, "task_definition_json.pidMode", "error"}}},
+        // A malformed value of a known attribute is a finding, not a crash.
+        CheckCase{"PidModeNumber", Obj({{"pid_mode", Value::Int(1)}}), true, false, {kPidError}},
+        CheckCase{"PidModeList", Obj({{"pid_mode", Value::Tuple({Str("host")})}}), true, false, {kPidError}},
+        // Unknown
+        CheckCase{"WhollyUnknown", Value::Unknown(Type::Dynamic()), false, false, {}},
+        CheckCase{"UnknownObject", Value::Unknown(Type::Object({{"pid_mode", Type::String()}})), false, false, {}},
+        CheckCase{"UnknownPidModeNothingFails",
+                  Obj({{"pid_mode", UnknownString()}, {"ipc_mode", Str("task")}}),
+                  false,
+                  false,
+                  {}},
+        CheckCase{"UnknownContainerDefinitions",
+                  Obj({{"pid_mode", Str("task")}, {"container_definitions", UnknownString()}}),
+                  false,
+                  false,
+                  {}},
+        // Something known fails: the result is known.
+        CheckCase{"UnknownPidModeButIpcHost",
+                  Obj({{"pid_mode", UnknownString()}, {"ipc_mode", Str("host")}}),
+                  true,
+                  false,
+                  {kIpcWarning}},
+        CheckCase{"UnknownIpcModeButPidHost",
+                  Obj({{"pid_mode", Str("host")}, {"ipc_mode", UnknownString()}}),
+                  true,
+                  false,
+                  {kPidError}}),
+    [](const testing::TestParamInfo<CheckCase>& info) { return info.param.name; });
+
+TEST(CheckEcsTaskDefinitionDefinitionTest, RefusesNullButAcceptsUnknownOfAnyType) {
+  const CheckEcsTaskDefinition function;
+  const tf::FunctionDefinition& def = function.Definition();
+  ASSERT_EQ(def.parameters.size(), 1u);
+  EXPECT_EQ(def.parameters[0].name, "task_definition");
+  EXPECT_EQ(def.parameters[0].type, Type::Dynamic());
+  // Null: Terraform refuses it before the call.
+  EXPECT_FALSE(def.parameters[0].allow_null);
+  EXPECT_TRUE(def.parameters[0].allow_unknown);
+  ASSERT_EQ(def.return_type.kind(), cty::Kind::kObject);
+  EXPECT_EQ(def.return_type.attributes().at("compliant"), Type::Bool());
+  EXPECT_EQ(def.return_type.attributes().at("findings").kind(), cty::Kind::kList);
+}
+
+TEST(CheckEcsTaskDefinitionTest, MalformedPidModeFindingSaysItIsNotAString) {
+  const tf::CallFunctionResponse response = Call(CheckEcsTaskDefinition(), {Obj({{"pid_mode", Value::Int(1)}})});
+  ASSERT_FALSE(response.error.has_value()) << response.error->text;
+  const std::vector<Value>& findings = response.result.GetAttr("findings").Elements();
+  ASSERT_EQ(findings.size(), 1u);
+  const std::string& message = findings[0].GetAttr("message").AsString();
+  EXPECT_TRUE(Contains(message, "pid_mode")) << message;
+  EXPECT_TRUE(Contains(message, "string")) << message;
+  EXPECT_TRUE(Contains(message, "number")) << message;
+}
+
+TEST(CheckEcsTaskDefinitionTest, HostPidModeFindingCarriesItsTexts) {
+  const tf::CallFunctionResponse response = Call(CheckEcsTaskDefinition(), {Obj({{"pid_mode", Str("host")}})});
+  ASSERT_FALSE(response.error.has_value()) << response.error->text;
+  const Value& finding = response.result.GetAttr("findings").Elements().at(0);
+  EXPECT_EQ(finding.GetAttr("severity"), Str("high"));
+  EXPECT_TRUE(Contains(finding.GetAttr("remediation").AsString(), "task")) << finding.GetAttr("remediation").AsString();
+  bool security_hub = false;
+  for (const Value& r : finding.GetAttr("references").Elements()) security_hub |= Contains(r.AsString(), "ECS.3");
+  EXPECT_TRUE(security_hub);
+}
+
+TEST(CheckEcsTaskDefinitionTest, FargateNoteAppearsWithALiteralTupleOfCompatibilities) {
+  // In HCL a literal ["FARGATE"] is a tuple, not a set.
+  const tf::CallFunctionResponse response =
+      Call(CheckEcsTaskDefinition(),
+           {Obj({{"pid_mode", Str("host")}, {"requires_compatibilities", Value::Tuple({Str("FARGATE")})}})});
+  ASSERT_FALSE(response.error.has_value()) << response.error->text;
+  const std::string& message = response.result.GetAttr("findings").Elements().at(0).GetAttr("message").AsString();
+  EXPECT_TRUE(Contains(message, "Fargate")) << message;
+}
+
+TEST(CheckEcsTaskDefinitionTest, ContainerDefinitionsThatAreNotJsonAreAFunctionErrorNamingThem) {
+  const tf::CallFunctionResponse response =
+      Call(CheckEcsTaskDefinition(), {Obj({{"container_definitions", Str("[{not json")}})});
+  ASSERT_TRUE(response.error.has_value());
+  EXPECT_EQ(response.error->argument, 0);
+  EXPECT_TRUE(Contains(response.error->text, "container_definitions")) << response.error->text;
+  EXPECT_TRUE(Contains(response.error->text, "JSON")) << response.error->text;
+}
+
+TEST(CheckEcsTaskDefinitionTest, BothFormsAreAFunctionErrorOnArgumentZero) {
+  const tf::CallFunctionResponse response =
+      Call(CheckEcsTaskDefinition(),
+           {Obj({{"pid_mode", Str("task")}, {"task_definition_json", Str(R"({"family":"web"})")}})});
+  ASSERT_TRUE(response.error.has_value());
+  EXPECT_EQ(response.error->argument, 0);
+  EXPECT_TRUE(Contains(response.error->text, "task_definition_json")) << response.error->text;
+  EXPECT_TRUE(Contains(response.error->text, "pid_mode")) << response.error->text;
+}
+
+TEST(CheckEcsTaskDefinitionTest, IsDeterministic) {
+  const Value arg = Obj({{"pid_mode", Str("host")},
+                         {"ipc_mode", Str("host")},
+                         {"container_definitions", Str(R"([{"ipcMode":"host"}])")}});
+  EXPECT_EQ(Call(CheckEcsTaskDefinition(), {arg}).result, Call(CheckEcsTaskDefinition(), {arg}).result);
+}
+
+// ---------------------------------------------------------------------------
+// assert_ecs_task_definition
+
+enum class Outcome { kTrue, kUnknown, kError };
+
+struct AssertCase {
+  std::string name;
+  Value task_definition;
+  Outcome outcome;
+  std::vector<std::string> error_mentions;  // kError
+};
+
+void PrintTo(const AssertCase& c, std::ostream* os) { *os << c.name; }
+
+class AssertEcsTaskDefinitionTest : public testing::TestWithParam<AssertCase> {};
+
+TEST_P(AssertEcsTaskDefinitionTest, PassesUnlessAFindingIsAtLevelError) {
+  const AssertCase& c = GetParam();
+  const tf::CallFunctionResponse response = Call(AssertEcsTaskDefinition(), {c.task_definition});
+  switch (c.outcome) {
+    case Outcome::kTrue:
+      ASSERT_FALSE(response.error.has_value()) << response.error->text;
+      EXPECT_EQ(response.result, Value::Bool(true));
+      break;
+    case Outcome::kUnknown:
+      ASSERT_FALSE(response.error.has_value()) << response.error->text;
+      EXPECT_TRUE(response.result.is_unknown());
+      EXPECT_EQ(response.result.type(), Type::Bool());
+      break;
+    case Outcome::kError:
+      ASSERT_TRUE(response.error.has_value());
+      EXPECT_EQ(response.error->argument, 0);
+      for (const std::string& part : c.error_mentions) {
+        EXPECT_TRUE(Contains(response.error->text, part)) << "missing \"" << part << "\" in: " << response.error->text;
+      }
+      break;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    KnownAndUnknown, AssertEcsTaskDefinitionTest,
+    testing::Values(
+        // Known
+        AssertCase{"EmptyObject", Obj({}), Outcome::kTrue, {}},
+        AssertCase{"PidModeTask", Obj({{"pid_mode", Str("task")}}), Outcome::kTrue, {}},
+        AssertCase{"PidModeHost", Obj({{"pid_mode", Str("host")}}), Outcome::kError, {kPid, "pid_mode"}},
+        AssertCase{"PidModeInvalid", Obj({{"pid_mode", Str(" host")}}), Outcome::kError, {kPid, "pid_mode"}},
+        AssertCase{"PidModeNumber", Obj({{"pid_mode", Value::Int(7)}}), Outcome::kError, {kPid, "pid_mode"}},
+        AssertCase{"MapWithHostPidMode",
+                   Value::Map(Type::String(), {{"pid_mode", Str("host")}}),
+                   Outcome::kError,
+                   {kPid, "pid_mode"}},
+        AssertCase{"HostPidModeInADocument",
+                   Obj({{"task_definition_json", Str(R"({"pidMode":"host"})")}}),
+                   Outcome::kError,
+                   {kPid, "task_definition_json.pidMode"}},
+        // Warnings do not block, as in plan.
+        AssertCase{"IpcModeHostOnly", Obj({{"ipc_mode", Str("host")}}), Outcome::kTrue, {}},
+        AssertCase{"MisplacedContainerKeyOnly",
+                   Obj({{"container_definitions", Str(R"([{"pidMode":"host"}])")}}),
+                   Outcome::kTrue,
+                   {}},
+        // Input problems
+        AssertCase{"BothForms",
+                   Obj({{"ipc_mode", Str("task")}, {"task_definition_json", Str(R"({"family":"web"})")}}),
+                   Outcome::kError,
+                   {"task_definition_json"}},
+        AssertCase{"ContainerDefinitionsNotJson",
+                   Obj({{"container_definitions", Str("nope")}}),
+                   Outcome::kError,
+                   {"container_definitions"}},
+        // Unknown
+        AssertCase{"WhollyUnknown", Value::Unknown(Type::Dynamic()), Outcome::kUnknown, {}},
+        AssertCase{"UnknownPidMode", Obj({{"pid_mode", UnknownString()}}), Outcome::kUnknown, {}},
+        AssertCase{"UnknownPidModeAndIpcHost",
+                   Obj({{"pid_mode", UnknownString()}, {"ipc_mode", Str("host")}}),
+                   Outcome::kUnknown,
+                   {}},
+        AssertCase{"HostPidModeAndUnknownIpc",
+                   Obj({{"pid_mode", Str("host")}, {"ipc_mode", UnknownString()}}),
+                   Outcome::kError,
+                   {kPid, "pid_mode"}}),
+    [](const testing::TestParamInfo<AssertCase>& info) { return info.param.name; });
+
+TEST(AssertEcsTaskDefinitionDefinitionTest, RefusesNullButAcceptsUnknown) {
+  const AssertEcsTaskDefinition function;
+  const tf::FunctionDefinition& def = function.Definition();
+  ASSERT_EQ(def.parameters.size(), 1u);
+  EXPECT_EQ(def.parameters[0].type, Type::Dynamic());
+  EXPECT_FALSE(def.parameters[0].allow_null);
+  EXPECT_TRUE(def.parameters[0].allow_unknown);
+  EXPECT_EQ(def.return_type, Type::Bool());
+}
+
+TEST(AssertEcsTaskDefinitionTest, ErrorTextListsOnlyErrorLevelFindings) {
+  const tf::CallFunctionResponse response =
+      Call(AssertEcsTaskDefinition(), {Obj({{"pid_mode", Str("host")}, {"ipc_mode", Str("host")}})});
+  ASSERT_TRUE(response.error.has_value());
+  EXPECT_TRUE(Contains(response.error->text, kPid)) << response.error->text;
+  EXPECT_FALSE(Contains(response.error->text, kIpc)) << response.error->text;
+}
+
+// ---------------------------------------------------------------------------
+// Functions ignore the provider block
+
+class FunctionsIgnoreProviderSettingsTest : public testing::Test {
+ protected:
+  // controls = { ecs_task_definition_no_host_pid_mode = "off" }, enforcement = "warning"
+  void ConfigureLenient(Provider& provider) {
+    const Value config =
+        Obj({{"enforcement", Str("warning")}, {"controls", Value::Map(Type::String(), {{kPid, Str("off")}})}});
+    tf::ProviderConfigResponse validated;
+    provider.ValidateConfig({config}, &validated);
+    ASSERT_TRUE(validated.diagnostics.empty());
+    tf::ProviderConfigResponse configured;
+    provider.Configure({"1.11.0", config}, &configured);
+    ASSERT_TRUE(configured.diagnostics.empty());
+  }
+  static const tf::Function& Find(const Provider& provider, std::string_view name) {
+    const tf::Function* f = provider.FindFunction(name);
+    EXPECT_NE(f, nullptr) << name;
+    return *f;
+  }
+};
+
+TEST_F(FunctionsIgnoreProviderSettingsTest, AssertStillFailsOnHostPidMode) {
+  Provider provider;
+  ConfigureLenient(provider);
+  const tf::CallFunctionResponse response =
+      Call(Find(provider, "assert_ecs_task_definition"), {Obj({{"pid_mode", Str("host")}})});
+  ASSERT_TRUE(response.error.has_value());
+  EXPECT_EQ(response.error->argument, 0);
+  EXPECT_TRUE(Contains(response.error->text, kPid)) << response.error->text;
+}
+
+TEST_F(FunctionsIgnoreProviderSettingsTest, CheckStillReportsTheFindingAtError) {
+  Provider provider;
+  ConfigureLenient(provider);
+  const tf::CallFunctionResponse response =
+      Call(Find(provider, "check_ecs_task_definition"), {Obj({{"pid_mode", Str("host")}})});
+  ASSERT_FALSE(response.error.has_value()) << response.error->text;
+  const std::vector<Value>& findings = response.result.GetAttr("findings").Elements();
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].GetAttr("control_id"), Str(kPid));
+  EXPECT_EQ(findings[0].GetAttr("level"), Str("error"));
+}
+
+TEST_F(FunctionsIgnoreProviderSettingsTest, PidModeCompliantStillFailsHost) {
+  Provider provider;
+  ConfigureLenient(provider);
+  EXPECT_EQ(Call(Find(provider, "ecs_pid_mode_compliant"), {Str("host")}).result, Value::Bool(false));
+}
+
+TEST_F(FunctionsIgnoreProviderSettingsTest, ResultsAreTheSameWithAndWithoutAProviderBlock) {
+  Provider configured;
+  ConfigureLenient(configured);
+  const Provider unconfigured;
+  const Value arg = Obj({{"pid_mode", Str("host")}, {"ipc_mode", Str("host")}});
+  EXPECT_EQ(Call(Find(configured, "check_ecs_task_definition"), {arg}).result,
+            Call(Find(unconfigured, "check_ecs_task_definition"), {arg}).result);
+}
+
+}  // namespace
+}  // namespace compliance
