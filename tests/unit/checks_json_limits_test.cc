@@ -129,10 +129,12 @@ TEST(ScanJsonTest, SaysWhereTheSyntaxErrorIs) {
   Recorder recorder;
   EXPECT_EQ(
       std::string(ScanJson("[1,\n {\"a\" 2}]", recorder).message()),
-      R"(is not valid JSON: expected ':' at line 2, column 7 (byte offset 10), after "[1,\n {\"a\" ")");
+      R"(is not valid JSON: unexpected number literal; expected ':' at line 2, column 7 (byte offset 10), after "[1,\n {\"a\" ")");
   EXPECT_EQ(std::string(ScanJson("", recorder).message()),
-            "is not valid JSON: unexpected end of input at line 1, column 1 "
-            "(byte offset 0)");
+            "is not valid JSON: unexpected end of input; expected '[', '{', or a "
+            "literal at line 1, column 1 (byte offset 0)");
+  EXPECT_EQ(std::string(ScanJson(std::string("[1]\0[2]", 7), recorder).message()),
+            R"(is not valid JSON: a NUL byte is not allowed at line 1, column 4 (byte offset 3), after "[1]")");
 }
 
 TEST(ScanJsonTest, DecodesEscapesInStringsAndKeys) {
@@ -163,10 +165,9 @@ TEST(ScanJsonTest, StopsWhenTheVisitorSaysSo) {
             "no numbers");
 }
 
-// The reader is ours (for speed); its verdicts must be nlohmann's, an
-// independent implementation of the grammar. A byte order mark and NUL bytes
-// are left out: nlohmann skips the first and stops at the second, where we
-// reject both.
+// The scan must keep nlohmann's verdict on every document: the adapter may
+// neither stop early on valid input nor let invalid input through. A byte
+// order mark and NUL bytes are left out: we reject both on purpose.
 TEST(ScanJsonTest, AgreesWithNlohmannOnMutatedDocuments) {
   const std::vector<std::string> seeds = {
       R"([{"name":"app","pidMode":"host","cpu":-1.5e3,"x":[true,false,null]}])",
