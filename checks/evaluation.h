@@ -76,6 +76,11 @@ Evaluation Evaluate(const Input& input, const Settings& settings);
 // Problems with the input's shape that are not control findings, e.g. giving
 // both `pid_mode` and `task_definition_json`. Each names the argument.
 struct InputProblem {
+  enum class Kind {
+    kConflictingForms,  // both the arguments and task_definition_json given
+    kUnreadable,        // JSON that cannot be read; the controls fail closed on it
+  };
+  Kind kind = Kind::kUnreadable;
   std::string argument;
   std::string summary;
   std::string detail;

@@ -29,9 +29,8 @@ InputProblem InvalidContainerDefinitions(const ReadProblem& problem) {
       .summary = "Invalid container_definitions JSON",
       .detail = Concat(
           problem.message,
-          " container_definitions must be a JSON array of container "
-          "definition objects, e.g. jsonencode([{ name = \"app\", image = "
-          "\"nginx\" }])."),
+          " Build it with jsonencode, e.g. jsonencode([{ name = \"app\", "
+          "image = \"nginx\" }])."),
   };
 }
 
@@ -52,6 +51,7 @@ std::vector<InputProblem> ValidateInputForms(const Input& input) {
     }
     if (!conflicting.empty()) {
       problems.push_back(InputProblem{
+          .kind = InputProblem::Kind::kConflictingForms,
           .argument = "task_definition_json",
           .summary = "Conflicting task definition forms",
           .detail =

@@ -27,9 +27,13 @@ void CheckEcsTaskDefinition::Call(const tf::CallFunctionRequest& request,
                                   tf::CallFunctionResponse* response) const {
   std::vector<checks::InputProblem> problems;
   const checks::Evaluation evaluation = EvaluateArgument(request.arguments.at(0), &problems);
-  if (!problems.empty()) {
-    response->error = tf::FunctionError{problems.front().summary + ": " + problems.front().detail, 0};
-    return;
+  // Both forms at once is a mistake in the call; unreadable JSON is not: it
+  // is a finding on its attribute (the controls fail closed on it).
+  for (const checks::InputProblem& p : problems) {
+    if (p.kind == checks::InputProblem::Kind::kConflictingForms) {
+      response->error = tf::FunctionError{p.summary + ": " + p.detail, 0};
+      return;
+    }
   }
   if (ResultIsPending(evaluation)) {
     response->result = cty::Value::Unknown(ResultType(), /*refined_not_null=*/true);

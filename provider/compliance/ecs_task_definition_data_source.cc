@@ -73,9 +73,8 @@ checks::Evaluation EcsTaskDefinitionDataSource::Assess(const cty::Value& config,
                                   diags)) {
     settings.enforcement = *mode;
   }
-  AddInputProblems(checks::ValidateInputForms(input), diags);
   checks::Evaluation evaluation = checks::Evaluate(input, settings);
-  AddFindingDiagnostics(evaluation, diags);
+  AddDiagnostics(checks::ValidateInputForms(input), evaluation, diags);
   return evaluation;
 }
 

@@ -1,5 +1,8 @@
 #include "provider/compliance/findings.h"
 
+#include <set>
+#include <string>
+
 namespace compliance {
 
 const cty::Type& FindingType() {
@@ -41,20 +44,21 @@ cty::Value FindingsValue(const std::vector<checks::Finding>& findings) {
   return cty::Value::List(FindingType(), std::move(items));
 }
 
-void AddFindingDiagnostics(const checks::Evaluation& evaluation, tf::Diagnostics* diags) {
+void AddDiagnostics(const std::vector<checks::InputProblem>& problems,
+                    const checks::Evaluation& evaluation, tf::Diagnostics* diags) {
+  std::set<std::string> troubled;
+  for (const checks::InputProblem& p : problems) {
+    diags->AddError(p.summary, p.detail, tf::AttributePath::Root(p.argument));
+    troubled.insert(p.argument);
+  }
   for (const checks::Finding& f : evaluation.findings) {
+    if (troubled.count(f.argument) > 0) continue;
     tf::Diagnostic d;
     d.severity = f.level == checks::Level::kError ? tf::Severity::kError : tf::Severity::kWarning;
     d.summary = f.summary;
     d.detail = checks::FindingDetail(f);
     d.attribute = tf::AttributePath::Root(f.argument);
     diags->Add(std::move(d));
-  }
-}
-
-void AddInputProblems(const std::vector<checks::InputProblem>& problems, tf::Diagnostics* diags) {
-  for (const checks::InputProblem& p : problems) {
-    diags->AddError(p.summary, p.detail, tf::AttributePath::Root(p.argument));
   }
 }
 

@@ -23,11 +23,13 @@ const cty::Type& FindingListType();
 
 cty::Value FindingsValue(const std::vector<checks::Finding>& findings);
 
-// One diagnostic per finding, at its level, on its argument.
-void AddFindingDiagnostics(const checks::Evaluation& evaluation, tf::Diagnostics* diags);
-
-// One error per problem with the shape of the input, on its argument.
-void AddInputProblems(const std::vector<checks::InputProblem>& problems, tf::Diagnostics* diags);
+// One error per problem with the shape of the input, on its argument, then
+// one diagnostic per finding, at its level, on its argument; except findings
+// on an argument that already has a problem: the controls only fail closed
+// there, and one error that says what is wrong with the JSON is clearer than
+// four on the same line.
+void AddDiagnostics(const std::vector<checks::InputProblem>& problems,
+                    const checks::Evaluation& evaluation, tf::Diagnostics* diags);
 
 }  // namespace compliance
 

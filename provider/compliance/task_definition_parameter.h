@@ -15,7 +15,8 @@ namespace compliance {
 tf::Parameter TaskDefinitionParameter();
 
 // Evaluates the argument at default levels. Input-shape problems (both forms
-// given, invalid JSON) are returned in `problems`.
+// given, unreadable JSON) are returned in `problems`; unreadable JSON also
+// shows as fail-closed findings in the evaluation.
 checks::Evaluation EvaluateArgument(const cty::Value& task_definition,
                                     std::vector<checks::InputProblem>* problems);
 

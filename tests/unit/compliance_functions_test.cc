@@ -269,13 +269,19 @@ TEST(CheckEcsTaskDefinitionTest, FargateNoteAppearsWithALiteralTupleOfCompatibil
   EXPECT_TRUE(Contains(message, "Fargate")) << message;
 }
 
-TEST(CheckEcsTaskDefinitionTest, ContainerDefinitionsThatAreNotJsonAreAFunctionErrorNamingThem) {
+// PRODUCT.md: a malformed value of a known attribute is a finding on that
+// attribute, not an error of the call.
+TEST(CheckEcsTaskDefinitionTest, ContainerDefinitionsThatAreNotJsonAreAFindingOnThem) {
   const tf::CallFunctionResponse response =
       Call(CheckEcsTaskDefinition(), {Obj({{"container_definitions", Str("[{not json")}})});
-  ASSERT_TRUE(response.error.has_value());
-  EXPECT_EQ(response.error->argument, 0);
-  EXPECT_TRUE(Contains(response.error->text, "container_definitions")) << response.error->text;
-  EXPECT_TRUE(Contains(response.error->text, "JSON")) << response.error->text;
+  ASSERT_FALSE(response.error.has_value()) << response.error->text;
+  EXPECT_EQ(response.result.GetAttr("compliant"), Value::Bool(false));
+  const std::vector<Value>& findings = response.result.GetAttr("findings").Elements();
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].GetAttr("control_id"), Str("ecs_container_definitions_misplaced_namespace_key"));
+  EXPECT_EQ(findings[0].GetAttr("attribute"), Str("container_definitions"));
+  EXPECT_TRUE(Contains(findings[0].GetAttr("message").AsString(), "JSON"))
+      << findings[0].GetAttr("message").AsString();
 }
 
 TEST(CheckEcsTaskDefinitionTest, BothFormsAreAFunctionErrorOnArgumentZero) {
@@ -362,10 +368,9 @@ INSTANTIATE_TEST_SUITE_P(
                    Obj({{"ipc_mode", Str("task")}, {"task_definition_json", Str(R"({"family":"web"})")}}),
                    Outcome::kError,
                    {"task_definition_json"}},
-        AssertCase{"ContainerDefinitionsNotJson",
-                   Obj({{"container_definitions", Str("nope")}}),
-                   Outcome::kError,
-                   {"container_definitions"}},
+        // Unreadable container JSON fails its control closed, at that
+        // control's level (warning): it does not block, as in plan.
+        AssertCase{"ContainerDefinitionsNotJson", Obj({{"container_definitions", Str("nope")}}), Outcome::kTrue, {}},
         // Unknown
         AssertCase{"WhollyUnknown", Value::Unknown(Type::Dynamic()), Outcome::kUnknown, {}},
         AssertCase{"UnknownPidMode", Obj({{"pid_mode", UnknownString()}}), Outcome::kUnknown, {}},
