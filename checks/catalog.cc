@@ -18,6 +18,8 @@ std::vector<CatalogEntry> BuildCatalog() {
                        "process namespace",
               .summary = "ECS task definition shares the host's process "
                          "namespace (AWS Security Hub ECS.3)",
+              .invalid_value_summary = "ECS task definition has an invalid PID "
+                                       "mode (AWS Security Hub ECS.3)",
               .rationale =
                   "Containers that share the host's process namespace can see "
                   "and signal every process on the host. They can also read "
@@ -55,6 +57,7 @@ std::vector<CatalogEntry> BuildCatalog() {
               .title = "ECS task definitions should not share the host's IPC "
                        "namespace",
               .summary = "ECS task definition shares the host's IPC namespace",
+              .invalid_value_summary = "ECS task definition has an invalid IPC mode",
               .rationale =
                   "Containers that share the host's IPC namespace can read and "
                   "write the host's shared memory and System V IPC objects. "

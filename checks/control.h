@@ -29,6 +29,10 @@ struct Control {
   // Diagnostic summary: the problem, with the Security Hub id where there is one,
   // e.g. "ECS task definition shares the host's process namespace (AWS Security Hub ECS.3)".
   std::string summary;
+  // The summary when the value is not one the control knows ("HOST", a
+  // number): it fails closed, but does not claim the namespace is shared.
+  // Empty: `summary` serves.
+  std::string invalid_value_summary;
   std::string rationale;    // why it matters, one or two sentences
   std::string remediation;  // how to fix it
   Severity severity = Severity::kMedium;

@@ -126,7 +126,10 @@ Evaluation Evaluate(const Input& input, const Settings& settings) {
           .message = std::move(violation.message),
           .remediation = control.remediation,
           .references = control.references,
-          .summary = control.summary,
+          .summary = violation.invalid_value &&
+                             !control.invalid_value_summary.empty()
+                         ? control.invalid_value_summary
+                         : control.summary,
       });
     }
     evaluation.controls.push_back(result);

@@ -22,6 +22,9 @@ namespace checks {
 struct Violation {
   Place place;
   std::string message;  // sentences; starts with the attribute
+  // The value is invalid (not a verdict on a valid one): the finding takes
+  // the control's invalid_value_summary.
+  bool invalid_value = false;
 };
 
 // kPass and kUnknown carry no violations; kFail carries at least one.

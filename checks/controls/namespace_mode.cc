@@ -39,8 +39,10 @@ Outcome CheckNamespaceMode(const TaskDefinition& definition,
       return Outcome::Unknown();
     case Text::State::kMalformed:
       outcome.Fail(
-          {mode.place, Concat(attribute, " must be a string, but it is ",
-                              mode.value.value, ".")});
+          {mode.place,
+           Concat(attribute, " must be a string, but it is ", mode.value.value,
+                  "."),
+           /*invalid_value=*/true});
       return outcome;
     case Text::State::kKnown:
       break;
@@ -50,7 +52,8 @@ Outcome CheckNamespaceMode(const TaskDefinition& definition,
         {mode.place, Concat(attribute,
                             " is given more than once with different "
                             "values. JSON readers disagree about which one "
-                            "wins, so ECS may apply either; give it once.")});
+                            "wins, so ECS may apply either; give it once."),
+         /*invalid_value=*/true});
     return outcome;
   }
   const std::string& value = mode.value.value;
@@ -79,7 +82,8 @@ Outcome CheckNamespaceMode(const TaskDefinition& definition,
        Concat(attribute, " is ", Quote(value), ", which is not a valid ",
               rule.kind, " mode. Valid values are ", ValidValueList(rule),
               " (case-sensitive), so this control fails until "
-              "the value is fixed.")});
+              "the value is fixed."),
+       /*invalid_value=*/true});
   return outcome;
 }
 

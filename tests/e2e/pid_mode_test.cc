@@ -92,6 +92,11 @@ TEST(PidMode, InvalidValueFailsClosedListingTheValidValues) {
   EXPECT_TRUE(absl::StrContains(text, R"("host")")) << text;
   EXPECT_TRUE(absl::StrContains(text, R"("task")")) << text;
   EXPECT_TRUE(absl::StrContains(absl::AsciiStrToLower(text), "valid")) << text;
+  EXPECT_TRUE(absl::StrContains(
+      text, "has an invalid PID mode (AWS Security Hub ECS.3)"))
+      << text;
+  EXPECT_FALSE(absl::StrContains(text, "shares the host's process namespace"))
+      << text;
 }
 
 constexpr char kVariableConfig[] = R"(
