@@ -11,9 +11,11 @@
 #include <vector>
 
 #include "provider/cty/msgpack.h"
+#include "tests/fuzz/require.h"
 
 namespace {
 
+using fuzz::Fail;
 using cty::Type;
 using cty::Value;
 
@@ -74,12 +76,6 @@ bool SameIgnoringRefinements(const Value& a, const Value& b) {
   }
 }
 
-[[noreturn]] void Fail(const char* what, absl::string_view detail = "") {
-  std::fprintf(stderr, "msgpack_decode_fuzz: %s: %.*s\n", what, static_cast<int>(detail.size()),
-               detail.data());
-  std::abort();
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -91,9 +87,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   absl::StatusOr<Value> first = cty::DecodeMsgpack(input, type);
   if (!first.ok()) return 0;
   absl::StatusOr<std::string> bytes = cty::EncodeMsgpack(*first, type);
-  if (!bytes.ok()) Fail("re-encode failed", bytes.status().message());
+  if (!bytes.ok()) Fail("re-encode failed", std::string(bytes.status().message()));
   absl::StatusOr<Value> second = cty::DecodeMsgpack(*bytes, type);
-  if (!second.ok()) Fail("decode of our own encoding failed", second.status().message());
+  if (!second.ok()) Fail("decode of our own encoding failed", std::string(second.status().message()));
   if (!SameIgnoringRefinements(*first, *second)) Fail("round trip changed the value");
   absl::StatusOr<std::string> again = cty::EncodeMsgpack(*second, type);
   if (!again.ok() || *again != *bytes) Fail("encoding is not stable");
