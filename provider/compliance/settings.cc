@@ -55,12 +55,12 @@ checks::Settings ReadProviderSettings(const cty::Value& config, tf::Diagnostics*
 }
 
 checks::Settings SettingsStore::Get() const {
-  absl::MutexLock lock(&mu_);
+  const std::lock_guard<std::mutex> lock(mu_);
   return settings_;
 }
 
 void SettingsStore::Set(checks::Settings settings) {
-  absl::MutexLock lock(&mu_);
+  const std::lock_guard<std::mutex> lock(mu_);
   settings_ = std::move(settings);
 }
 

@@ -7,7 +7,9 @@
 #ifndef COMPLIANCECHECK_PROVIDER_COMPLIANCE_SETTINGS_H_
 #define COMPLIANCECHECK_PROVIDER_COMPLIANCE_SETTINGS_H_
 
-#include "absl/synchronization/mutex.h"
+#include <mutex>
+#include <optional>
+
 #include "checks/evaluation.h"
 #include "provider/cty/value.h"
 #include "provider/tf/diagnostics.h"
@@ -25,14 +27,17 @@ std::optional<checks::Enforcement> ReadEnforcement(const cty::Value& value, cons
                                                    tf::Diagnostics* diags);
 
 // The provider's current settings, shared between concurrent RPCs.
+// std::mutex rather than absl::Mutex: Debian's abseil is built without
+// ThreadSanitizer, which then cannot see absl::Mutex's locking and reports
+// every guarded access as a race; a pthread mutex it sees.
 class SettingsStore {
  public:
   checks::Settings Get() const;
   void Set(checks::Settings settings);
 
  private:
-  mutable absl::Mutex mu_;
-  checks::Settings settings_ ABSL_GUARDED_BY(mu_);
+  mutable std::mutex mu_;
+  checks::Settings settings_;  // guarded by mu_
 };
 
 }  // namespace compliance
