@@ -244,6 +244,52 @@ INSTANTIATE_TEST_SUITE_P(DocsSnippets, Snippet, ::testing::ValuesIn(Snippets()),
                            return name;
                          });
 
+// The lines of `text` from the first one starting with `first` through the
+// first one after it starting with `last`, trailing blanks removed; empty
+// when either is missing.
+std::string LinesBetween(const std::string& text, absl::string_view first,
+                         absl::string_view last) {
+  std::vector<std::string> out;
+  bool inside = false;
+  for (absl::string_view line : absl::StrSplit(text, '\n')) {
+    line = absl::StripTrailingAsciiWhitespace(line);
+    if (!inside && absl::StartsWith(line, first)) inside = true;
+    if (!inside) continue;
+    out.emplace_back(line);
+    if (out.size() > 1 && absl::StartsWith(line, last)) {
+      return absl::StrJoin(out, "\n");
+    }
+  }
+  return "";
+}
+
+// The README quotes the demo's output: what it quotes of our provider's
+// part must be what a plan of the same example prints today.
+TEST(Examples, ReadmeQuotesTheDemosRealOutput) {
+  const std::string readme = ReadText(SourceDir() / "README.md");
+  const struct {
+    const char* example;
+    const char* first;
+    const char* last;
+  } quotes[] = {
+      {"compliant", "data.compliancecheck_ecs_task_definition.web: Reading",
+       "  + compliant = true"},
+      {"noncompliant", "Error: ", "SP 800-53 r5 CA-9(1), NIST SP 800-53 r5 CM-2"},
+  };
+  for (const auto& quote : quotes) {
+    SCOPED_TRACE(quote.example);
+    const std::string quoted = LinesBetween(readme, quote.first, quote.last);
+    ASSERT_FALSE(quoted.empty()) << "README.md does not quote the demo's "
+                                 << quote.example << " plan";
+    auto workspace = NewWorkspace({});
+    ASSERT_NE(workspace, nullptr);
+    ASSERT_TRUE(workspace->CopyFrom(ExamplesDir() / "demo" / quote.example).ok());
+    RunResult run = workspace->Plan();
+    EXPECT_EQ(LinesBetween(run.combined, quote.first, quote.last), quoted)
+        << run.Describe();
+  }
+}
+
 TEST(Examples, ProviderExamplePlansAlone) {
   auto workspace = NewWorkspace({});
   ASSERT_NE(workspace, nullptr);
