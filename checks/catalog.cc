@@ -80,6 +80,7 @@ std::vector<CatalogEntry> BuildCatalog() {
                        "modes, which ECS ignores there",
               .summary = "Container definition sets a namespace mode that ECS "
                          "ignores",
+              .invalid_value_summary = "",  // any value is misplaced alike
               .rationale =
                   "ECS ignores pidMode and ipcMode inside a container "
                   "definition: namespace modes are task-level settings. The "
