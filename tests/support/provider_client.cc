@@ -119,7 +119,11 @@ std::shared_ptr<grpc::Channel> DistinctChannel(const PluginProcess& process, int
 
 void PassSanitizerOptions(PluginOptions* options) {
   for (const char* name : {"TSAN_OPTIONS", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"}) {
-    if (const char* value = std::getenv(name); value != nullptr) {
+    // CC_PROVIDER_<NAME>, when set, is for the provider alone (e.g. slow
+    // full stack unwinding where only the provider needs it).
+    const char* value = std::getenv(absl::StrCat("CC_PROVIDER_", name).c_str());
+    if (value == nullptr) value = std::getenv(name);
+    if (value != nullptr) {
       options->extra_environment.push_back(absl::StrCat(name, "=", value));
     }
   }
