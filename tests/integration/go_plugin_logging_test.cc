@@ -128,7 +128,20 @@ TEST(GoPluginLogging, TraceLogIsJsonLinesWithEveryRpcAndNoValueFromTheConfigurat
     EXPECT_TRUE(entry.contains("@message") && entry["@message"].is_string());
     ASSERT_TRUE(entry.contains("@timestamp") && entry["@timestamp"].is_string());
     EXPECT_TRUE(std::regex_match(entry["@timestamp"].get<std::string>(), TimestampLayout()));
-    if (entry["@message"] == "RPC handled" && entry.contains("rpc")) rpcs.push_back(entry["rpc"]);
+    if (entry["@message"] == "RPC handled" && entry.contains("rpc")) {
+      rpcs.push_back(entry["rpc"]);
+      // Names, durations and verdicts only: a new field (a value from the
+      // configuration, say) must be added here on purpose.
+      for (const auto& [key, value] : entry.items()) {
+        EXPECT_TRUE(key[0] == '@' || key == "rpc" || key == "duration_ms" || key == "errors" ||
+                    key == "warnings" || key == "function" || key == "result")
+            << "unexpected field " << key;
+      }
+      EXPECT_TRUE(entry.contains("duration_ms") && entry["duration_ms"].is_number());
+      EXPECT_TRUE((entry.contains("errors") && entry.contains("warnings")) ||
+                  (entry.contains("function") && entry.contains("result")))
+          << "no verdict";
+    }
   }
   for (const char* rpc : {"ValidateDataResourceConfig", "ReadDataSource", "CallFunction"}) {
     EXPECT_NE(std::count(rpcs.begin(), rpcs.end(), rpc), 0) << "no \"RPC handled\" for " << rpc;
@@ -164,8 +177,21 @@ INSTANTIATE_TEST_SUITE_P(
     testing::Values(QuietCase{"NoTfLog", {}}, QuietCase{"TfLogProviderInfo", {"TF_LOG_PROVIDER=info"}},
                     QuietCase{"TfLogEmpty", {"TF_LOG="}},
                     QuietCase{"ProviderOffOverridesTfLogTrace",
-                              {"TF_LOG=trace", "TF_LOG_PROVIDER=off"}}),
+                              {"TF_LOG=trace", "TF_LOG_PROVIDER=off"}},
+                    QuietCase{"OwnVariableOffOverridesBoth",
+                              {"TF_LOG=trace", "TF_LOG_PROVIDER=trace",
+                               "TF_LOG_PROVIDER_COMPLIANCECHECK=off"}}),
     [](const testing::TestParamInfo<QuietCase>& info) { return info.param.name; });
+
+// TF_LOG_PROVIDER_COMPLIANCECHECK comes first, then TF_LOG_PROVIDER, then
+// TF_LOG: the provider's own variable at debug wins over the others.
+TEST(GoPluginLogging, OwnVariableSetsTheLevelOverTfLogProviderAndTfLog) {
+  const std::string err = StderrOfASession(
+      {"TF_LOG=off", "TF_LOG_PROVIDER=trace", "TF_LOG_PROVIDER_COMPLIANCECHECK=debug"});
+  EXPECT_TRUE(absl::StrContains(err, "RPC handled")) << err;
+  EXPECT_FALSE(absl::StrContains(err, "\"@level\":\"trace\"")) << err;
+  EXPECT_FALSE(absl::StrContains(err, kSecret)) << err;
+}
 
 TEST(GoPluginLogging, TfLogDebugLogsRpcsButNoTraceLines) {
   const std::string err = StderrOfASession({"TF_LOG=DEBUG"});
