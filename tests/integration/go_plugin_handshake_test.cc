@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <fstream>
 #include <string>
 
 #include "tests/support/plugin_process.h"
@@ -45,7 +46,10 @@ TEST(GoPluginHandshake, PrintsOneSixFieldLineNamingAPrivateUnixSocket) {
 }
 
 TEST(GoPluginHandshake, AnswersProtocolSixWhateverTheOrderOffered) {
-  for (const char* offered : {"5,6", "6,5", "6"}) {
+  // "x,6": an entry that is not a number is skipped; "": a legacy host
+  // that lists nothing; "5": like go-plugin, answer 6 anyway, so that the
+  // host reports the mismatch to the user in its own words.
+  for (const char* offered : {"5,6", "6,5", "6", "x,6", "", "5"}) {
     PluginOptions options;
     options.protocol_versions = offered;
     auto process = PluginProcess::Start(options);
@@ -71,6 +75,58 @@ TEST(GoPluginHandshake, PutsTheSocketInPluginUnixSocketDir) {
     ASSERT_TRUE((*process)->WaitForExit(seconds(5)).has_value());
   }
   EXPECT_EQ(::rmdir(dir), 0) << "the plugin left something in " << dir;
+}
+
+// A PLUGIN_UNIX_SOCKET_DIR that cannot hold a socket (a path under a
+// regular file). The provider then listens on loopback TCP within
+// PLUGIN_MIN_PORT..PLUGIN_MAX_PORT (mutual TLS as ever); with no port
+// allowed either, it prints no handshake line, exits 1 and says why on
+// stderr, at error level whatever TF_LOG says.
+class UnusableSocketDirectory : public testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_NE(::mkdtemp(dir_), nullptr);
+    file_ = std::string(dir_) + "/not-a-directory";
+    ASSERT_TRUE(std::ofstream(file_).good());
+    options_.unix_socket_dir = file_ + "/sub";
+  }
+  void TearDown() override {
+    ::unlink(file_.c_str());
+    EXPECT_EQ(::rmdir(dir_), 0) << "the plugin left something in " << dir_;
+  }
+  char dir_[32] = "/tmp/cc-socket-file-XXXXXX";
+  std::string file_;
+  PluginOptions options_;
+};
+
+TEST_F(UnusableSocketDirectory, FallsBackToLoopbackTcp) {
+  auto process = PluginProcess::Start(options_);
+  ASSERT_TRUE(process.ok()) << process.status();
+  auto line = (*process)->ReadHandshake();
+  ASSERT_TRUE(line.ok()) << line.status() << "\n" << (*process)->Stderr();
+  EXPECT_EQ(line->network, "tcp");
+  EXPECT_EQ(line->address.rfind("127.0.0.1:", 0), 0u) << line->address;
+  EXPECT_FALSE(line->server_certificate.empty()) << "TCP without mutual TLS";
+  (*process)->SendSignal(SIGTERM);
+  const auto exit = (*process)->WaitForExit(seconds(5));
+  ASSERT_TRUE(exit.has_value());
+  EXPECT_EQ(exit->code, 0) << (*process)->Stderr();
+}
+
+TEST_F(UnusableSocketDirectory, WithNoPortAllowedExitsOneSayingWhy) {
+  options_.extra_environment = {"PLUGIN_MIN_PORT=1", "PLUGIN_MAX_PORT=0"};
+  auto process = PluginProcess::Start(options_);
+  ASSERT_TRUE(process.ok()) << process.status();
+  const auto exit = (*process)->WaitForExit(seconds(5));
+  ASSERT_TRUE(exit.has_value()) << "still running with no socket and no port\n"
+                                << (*process)->Stderr();
+  EXPECT_TRUE(exit->exited);
+  EXPECT_EQ(exit->code, 1);
+  EXPECT_EQ((*process)->Stdout(), "");
+  const std::string err = (*process)->Stderr();
+  EXPECT_NE(err.find("cannot listen"), std::string::npos) << err;
+  EXPECT_NE(err.find("\"@level\":\"error\""), std::string::npos) << err;
+  EXPECT_NE(err.find("no free TCP port"), std::string::npos) << err;
 }
 
 TEST(GoPluginHandshake, RefusesToRunWithoutTheMagicCookie) {

@@ -46,7 +46,13 @@ std::vector<std::string> Environment(const PluginOptions& options,
   if (!options.unix_socket_dir.empty()) {
     env.push_back("PLUGIN_UNIX_SOCKET_DIR=" + options.unix_socket_dir);
   }
-  for (const auto& entry : options.extra_environment) env.push_back(entry);
+  // An extra entry replaces a default of the same name (getenv would
+  // otherwise see the first of the two).
+  for (const auto& entry : options.extra_environment) {
+    const std::string name = entry.substr(0, entry.find('=') + 1);
+    std::erase_if(env, [&](const std::string& e) { return e.rfind(name, 0) == 0; });
+    env.push_back(entry);
+  }
   return env;
 }
 

@@ -42,7 +42,7 @@ struct PluginOptions {
   // (garbage, or "" to leave the variable out).
   std::optional<std::string> client_certificate_override;
   std::string unix_socket_dir;                 // PLUGIN_UNIX_SOCKET_DIR when not empty
-  std::vector<std::string> extra_environment;  // "NAME=value"
+  std::vector<std::string> extra_environment;  // "NAME=value", replacing a default NAME
 };
 
 // The six fields of go-plugin's handshake line.
