@@ -227,6 +227,14 @@ INSTANTIATE_TEST_SUITE_P(
          "task_definition_json", "deeper than 64 levels"},
         {"InvalidUtf8", "{\"family\":\"\xc0\xaf\"}", "task_definition_json",
          "is not valid JSON"},
+        // Valid JSON, but over the size limit: refused before it is read.
+        {"TooLarge", "{" + std::string(4 << 20, ' ') + "}",
+         "task_definition_json",
+         "task_definition_json is 4194306 bytes long, more than the limit of "
+         "4194304 bytes"},
+        {"NulInsideString", std::string("{\"family\":\"a\0b\"}", 17),
+         "task_definition_json",
+         "is not valid JSON: a NUL byte is not allowed at line 1, column 13"},
     }),
     [](const auto& info) { return info.param.name; });
 

@@ -433,16 +433,35 @@ std::vector<BadConfigCase> BadDataSourceConfigs() {
       {"TruncatedMsgpack", "", Msgpack(std::string("\x81\xa6", 2) + "fam"), kUndecodable, {"unexpected end of input"}},
       // The announced length is checked against the input before anything is allocated.
       {"MapLongerThanTheInput", "", Msgpack(std::string("\x8b\xa6", 2) + "fam"), kUndecodable, {"remain"}},
-      {"HugeArrayAnnouncement", "", Msgpack(std::string("\xdd\xff\xff\xff\xff", 5)), kUndecodable, {}},
+      {"HugeArrayAnnouncement",
+       "",
+       Msgpack(std::string("\xdd\xff\xff\xff\xff", 5)),
+       kUndecodable,
+       {"announces 4294967295 elements but only 0 bytes remain"}},
       {"NumberWhereTheObjectBelongs", "", Msgpack(std::string("\x05", 1)), kUndecodable, {"expected object"}},
       {"StringWhereTheObjectBelongs", "", Msgpack(std::string("\xa4host", 5)), kUndecodable, {"expected object"}},
-      {"InvalidJson", "", Json("{\"pid_mode\":"), kUndecodable, {}},
+      {"InvalidJson", "", Json("{\"pid_mode\":"), kUndecodable, {"invalid JSON at byte 13", "unexpected end of input"}},
+      // An attribute name that is an integer (0x01), not a string.
+      {"IntegerAttributeName",
+       "",
+       Msgpack(std::string("\x81\x01\xc0", 3)),
+       kUndecodable,
+       {"expected a string key, got integer"}},
+      // 100,000 nested one-element arrays: the schema wants an object at the
+      // top, so the decoder stops at the first byte instead of recursing
+      // (nothing in this schema nests deeper than findings[].references[]).
+      {"HundredThousandDeepArray", "", Msgpack(std::string(100000, '\x91') + '\xc0'), kUndecodable,
+       {"expected object, got array"}},
       {"UnknownDataSourceTypeName",
        "compliancecheck_nope",
        Msgpack(std::string("\xc0", 1)),
        "Unknown data source type",
        {"compliancecheck_nope"}},
-      {"EmptyDataSourceTypeName", "-", Msgpack(std::string("\xc0", 1)), "Unknown data source type", {}},
+      {"EmptyDataSourceTypeName",
+       "-",
+       Msgpack(std::string("\xc0", 1)),
+       "Unknown data source type",
+       {"no data source \"\""}},
   };
 }
 
@@ -538,9 +557,17 @@ INSTANTIATE_TEST_SUITE_P(Inputs, BadProviderConfigTest,
                                                                Msgpack(std::string("\x82\xab"
                                                                                    "enforce",
                                                                                    9)),
-                                                               ""},
+                                                               "unexpected end of input"},
                                          BadProviderConfigCase{"NumberWhereTheObjectBelongs",
-                                                               Msgpack(std::string("\x05", 1)), ""}),
+                                                               Msgpack(std::string("\x05", 1)), "expected object"},
+                                         // controls is a map(string); its one key is the integer 1.
+                                         BadProviderConfigCase{"IntegerKeyInTheControlsMap",
+                                                               Msgpack(std::string("\x82\xa8"
+                                                                                   "controls\x81\x01\xa5"
+                                                                                   "error\xab"
+                                                                                   "enforcement\xc0",
+                                                                                   31)),
+                                                               "controls: expected a string key, got integer"}),
                          [](const testing::TestParamInfo<BadProviderConfigCase>& info) { return info.param.name; });
 
 // ---------------------------------------------------------------------------
@@ -889,6 +916,111 @@ TEST_F(ReadDataSourceTest, ReadWorksWithoutGetProviderSchemaOrConfigure) {
   EXPECT_EQ(response.diagnostics_size(), 0) << Describe(response.diagnostics());
   EXPECT_TRUE(cty::DecodeMsgpack(response.state().msgpack(), DataSourceType()).ok());
 }
+
+// Content faults: the configuration decodes, but the JSON text in
+// container_definitions or task_definition_json cannot be used. Terraform
+// must show one error on that argument's line (the attribute path), with a
+// detail short enough to read and valid UTF-8 (Terraform's protobuf refuses
+// a string field that is not, and would report a broken provider instead).
+
+struct ContentFaultCase {
+  std::string name;
+  std::string attribute;  // container_definitions or task_definition_json
+  std::string (*text)();  // built in the test: the 50 MiB ones are not kept around
+  std::string detail_part;  // follows "<attribute> " in the detail
+};
+
+void PrintTo(const ContentFaultCase& c, std::ostream* os) { *os << c.name; }
+
+constexpr size_t kFiftyMebibytes = size_t{50} << 20;
+
+// Valid JSON of exactly 50 MiB: `prefix`, [{"name":"x"},...] padded with
+// spaces, `suffix`.
+std::string FiftyMebibytesOfContainers(std::string prefix, std::string_view suffix) {
+  constexpr std::string_view kElement = R"({"name":"x"})";
+  std::string text = std::move(prefix);
+  text.reserve(kFiftyMebibytes);
+  text += '[';
+  text += kElement;
+  while (text.size() + 1 + kElement.size() + 1 + suffix.size() <= kFiftyMebibytes) {
+    text += ',';
+    text += kElement;
+  }
+  text.append(kFiftyMebibytes - text.size() - 1 - suffix.size(), ' ');
+  text += ']';
+  text += suffix;
+  return text;
+}
+
+std::vector<ContentFaultCase> ContentFaults() {
+  constexpr char kTooLarge[] = "is 52428800 bytes long, more than the limit of 4194304 bytes";
+  constexpr char kBadUtf8[] = "is not valid JSON: invalid string: ill-formed UTF-8 byte";
+  constexpr char kNul[] = "is not valid JSON: a NUL byte is not allowed";
+  constexpr char kTooDeep[] = "nests arrays and objects deeper than 64 levels";
+  return {
+      {"ContainersFiftyMebibytes", "container_definitions",
+       [] { return FiftyMebibytesOfContainers("", ""); }, kTooLarge},
+      {"ContainersInvalidUtf8", "container_definitions", [] { return std::string("[{\"name\":\"\xff\xfe\"}]"); },
+       kBadUtf8},
+      {"ContainersNulInsideAString", "container_definitions",
+       [] { return std::string("[{\"name\":\"a\0b\"}]", 16); }, kNul},
+      {"ContainersHundredThousandDeep", "container_definitions", [] { return std::string(100000, '['); },
+       kTooDeep},
+      {"DocumentFiftyMebibytes", "task_definition_json",
+       [] { return FiftyMebibytesOfContainers(R"({"family":"web","containerDefinitions":)", "}"); }, kTooLarge},
+      {"DocumentInvalidUtf8", "task_definition_json", [] { return std::string("{\"family\":\"\xff\xfe\"}"); },
+       kBadUtf8},
+      {"DocumentNulInsideAString", "task_definition_json",
+       [] { return std::string("{\"family\":\"a\0b\"}", 17); }, kNul},
+      {"DocumentHundredThousandDeep", "task_definition_json",
+       [] { return R"({"family":"x","volumes":)" + std::string(100000, '['); }, kTooDeep},
+      // The same brackets as the whole document: its shape is wrong before its depth is.
+      {"DocumentIsAHundredThousandDeepArray", "task_definition_json", [] { return std::string(100000, '['); },
+       "must be a JSON object (a DescribeTaskDefinition or RegisterTaskDefinition document), but it is an array"},
+  };
+}
+
+bool IsValidUtf8(const std::string& text) {
+  try {
+    (void)nlohmann::json(text).dump();  // the strict handler throws on invalid UTF-8
+    return true;
+  } catch (const nlohmann::json::type_error&) {
+    return false;
+  }
+}
+
+class ContentFaultTest : public ComplianceServiceTest, public testing::WithParamInterface<ContentFaultCase> {
+ protected:
+  tfplugin6::DynamicValue Config() const {
+    return DataSourceConfig({{GetParam().attribute, Value::String(GetParam().text())}});
+  }
+  void ExpectOneErrorOnTheAttribute(const google::protobuf::RepeatedPtrField<tfplugin6::Diagnostic>& diags) const {
+    const ContentFaultCase& c = GetParam();
+    ASSERT_EQ(diags.size(), 1) << Describe(diags).substr(0, 2000);
+    const tfplugin6::Diagnostic& d = diags[0];
+    EXPECT_EQ(d.severity(), tfplugin6::Diagnostic::ERROR);
+    EXPECT_EQ(d.summary(), c.attribute == "container_definitions" ? "Invalid container_definitions JSON"
+                                                                   : "Invalid task_definition_json document");
+    ASSERT_EQ(d.attribute().steps_size(), 1) << PathString(d);
+    EXPECT_EQ(d.attribute().steps(0).attribute_name(), c.attribute);
+    EXPECT_TRUE(Contains(d.detail(), c.attribute + " " + c.detail_part)) << d.detail().substr(0, 2000);
+    EXPECT_LT(d.detail().size(), 1000u) << "the detail quotes too much of the input";
+    EXPECT_TRUE(IsValidUtf8(d.summary()) && IsValidUtf8(d.detail())) << d.detail().substr(0, 2000);
+  }
+};
+
+TEST_P(ContentFaultTest, ValidateReportsOneErrorOnTheAttribute) {
+  ExpectOneErrorOnTheAttribute(driver_.ValidateData(kDataSource, Config()).diagnostics());
+}
+
+TEST_P(ContentFaultTest, ReadReportsOneErrorOnTheAttributeAndNoState) {
+  const tfplugin6::ReadDataSource::Response response = driver_.ReadData(kDataSource, Config());
+  ExpectOneErrorOnTheAttribute(response.diagnostics());
+  EXPECT_TRUE(response.state().msgpack().empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Inputs, ContentFaultTest, testing::ValuesIn(ContentFaults()),
+                         [](const testing::TestParamInfo<ContentFaultCase>& info) { return info.param.name; });
 
 // ---------------------------------------------------------------------------
 // CallFunction
