@@ -17,7 +17,7 @@ AssertEcsTaskDefinition::AssertEcsTaskDefinition() {
 void AssertEcsTaskDefinition::Call(const tf::CallFunctionRequest& request,
                                    tf::CallFunctionResponse* response) const {
   std::vector<checks::InputProblem> problems;
-  const checks::Evaluation evaluation = EvaluateArgument(request.arguments.at(0), &problems);
+  const checks::Evaluation evaluation = EvaluateArgument(Name(), request.arguments.at(0), &problems);
   std::string text;
   // Unreadable JSON is not listed here: the controls fail closed on it, and
   // it blocks when that failure is at level error, like any finding.

@@ -26,7 +26,7 @@ CheckEcsTaskDefinition::CheckEcsTaskDefinition() {
 void CheckEcsTaskDefinition::Call(const tf::CallFunctionRequest& request,
                                   tf::CallFunctionResponse* response) const {
   std::vector<checks::InputProblem> problems;
-  const checks::Evaluation evaluation = EvaluateArgument(request.arguments.at(0), &problems);
+  const checks::Evaluation evaluation = EvaluateArgument(Name(), request.arguments.at(0), &problems);
   // Both forms at once is a mistake in the call; unreadable JSON is not: it
   // is a finding on its attribute (the controls fail closed on it).
   for (const checks::InputProblem& p : problems) {

@@ -1,4 +1,5 @@
 #include "checks/evaluation.h"
+#include "provider/compliance/evaluate.h"
 #include "provider/compliance/functions.h"
 
 namespace compliance {
@@ -30,7 +31,7 @@ void EcsPidModeCompliant::Call(const tf::CallFunctionRequest& request,
   input.pid_mode = arg.is_null() ? checks::Text::Null() : checks::Text::Known(arg.AsString());
   checks::Settings settings;
   settings.levels["ecs_task_definition_no_host_pid_mode"] = checks::Level::kError;
-  const checks::Evaluation evaluation = checks::Evaluate(input, settings);
+  const checks::Evaluation evaluation = Evaluate(Name(), input, settings);
   bool pid_fails = false;
   for (const checks::ControlResult& r : evaluation.controls) {
     if (r.control->id == "ecs_task_definition_no_host_pid_mode") pid_fails = r.status == checks::Status::kFail;

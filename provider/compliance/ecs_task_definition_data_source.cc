@@ -1,5 +1,6 @@
 #include "provider/compliance/ecs_task_definition_data_source.h"
 
+#include "provider/compliance/evaluate.h"
 #include "provider/compliance/findings.h"
 #include "provider/compliance/task_definition_input.h"
 
@@ -73,7 +74,7 @@ checks::Evaluation EcsTaskDefinitionDataSource::Assess(const cty::Value& config,
                                   diags)) {
     settings.enforcement = *mode;
   }
-  checks::Evaluation evaluation = checks::Evaluate(input, settings);
+  checks::Evaluation evaluation = Evaluate("compliancecheck_ecs_task_definition", input, settings);
   AddDiagnostics(checks::ValidateInputForms(input), evaluation, diags);
   return evaluation;
 }

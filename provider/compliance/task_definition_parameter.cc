@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "provider/compliance/evaluate.h"
 #include "provider/compliance/task_definition_input.h"
 
 namespace compliance {
@@ -20,11 +21,11 @@ tf::Parameter TaskDefinitionParameter() {
   return p;
 }
 
-checks::Evaluation EvaluateArgument(const cty::Value& task_definition,
+checks::Evaluation EvaluateArgument(std::string_view function, const cty::Value& task_definition,
                                     std::vector<checks::InputProblem>* problems) {
   const checks::Input input = ReadTaskDefinitionInput(task_definition);
   *problems = checks::ValidateInputForms(input);
-  return checks::Evaluate(input, checks::Settings{});
+  return Evaluate(function, input, checks::Settings{});
 }
 
 bool ResultIsPending(const checks::Evaluation& evaluation) {

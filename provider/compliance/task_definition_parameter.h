@@ -6,6 +6,8 @@
 #ifndef COMPLIANCECHECK_PROVIDER_COMPLIANCE_TASK_DEFINITION_PARAMETER_H_
 #define COMPLIANCECHECK_PROVIDER_COMPLIANCE_TASK_DEFINITION_PARAMETER_H_
 
+#include <string_view>
+
 #include "checks/evaluation.h"
 #include "provider/cty/value.h"
 #include "provider/tf/function.h"
@@ -14,10 +16,11 @@ namespace compliance {
 
 tf::Parameter TaskDefinitionParameter();
 
-// Evaluates the argument at default levels. Input-shape problems (both forms
+// Evaluates the argument at default levels (`function` names the caller in
+// the trace log). Input-shape problems (both forms
 // given, unreadable JSON) are returned in `problems`; unreadable JSON also
 // shows as fail-closed findings in the evaluation.
-checks::Evaluation EvaluateArgument(const cty::Value& task_definition,
+checks::Evaluation EvaluateArgument(std::string_view function, const cty::Value& task_definition,
                                     std::vector<checks::InputProblem>* problems);
 
 // True when the result must be unknown: something relevant is not known yet

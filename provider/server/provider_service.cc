@@ -28,11 +28,21 @@ void LogRpc(absl::string_view rpc, Clock::time_point start, const tf::Diagnostic
                 tflog::Int("errors", errors), tflog::Int("warnings", warnings)});
 }
 
+// One trace line per RPC as it arrives: its name and size, never a value.
+void LogReceived(absl::string_view rpc, const google::protobuf::Message& request) {
+  if (!tflog::Enabled(tflog::Level::kTrace)) return;
+  tflog::Write(tflog::Level::kTrace, "RPC received",
+               {tflog::Str("rpc", std::string(rpc)),
+                tflog::Int("request_bytes", static_cast<long long>(request.ByteSizeLong()))});
+}
+
 // Runs `body`, turning an escaped exception into an error diagnostic so that
 // the process keeps serving and the user reads what happened.
 template <typename Response, typename Body>
-grpc::Status Guarded(absl::string_view rpc, Response* response, Body body) {
+grpc::Status Guarded(absl::string_view rpc, const google::protobuf::Message& request,
+                     Response* response, Body body) {
   const Clock::time_point start = Clock::now();
+  LogReceived(rpc, request);
   tf::Diagnostics diags;
   try {
     body(&diags);
@@ -106,7 +116,7 @@ grpc::Status ProviderService::GetResourceIdentitySchemas(
 grpc::Status ProviderService::ValidateProviderConfig(
     grpc::ServerContext*, const tfplugin6::ValidateProviderConfig::Request* request,
     tfplugin6::ValidateProviderConfig::Response* response) {
-  return Guarded("ValidateProviderConfig", response, [&](tf::Diagnostics* diags) {
+  return Guarded("ValidateProviderConfig", *request, response, [&](tf::Diagnostics* diags) {
     absl::StatusOr<cty::Value> config =
         FromProto(request->config(), provider_.GetSchema().block.ObjectType());
     if (!config.ok()) return AddUndecodable("provider configuration", config.status(), diags);
@@ -119,7 +129,7 @@ grpc::Status ProviderService::ValidateProviderConfig(
 grpc::Status ProviderService::ConfigureProvider(grpc::ServerContext*,
                                                 const tfplugin6::ConfigureProvider::Request* request,
                                                 tfplugin6::ConfigureProvider::Response* response) {
-  return Guarded("ConfigureProvider", response, [&](tf::Diagnostics* diags) {
+  return Guarded("ConfigureProvider", *request, response, [&](tf::Diagnostics* diags) {
     absl::StatusOr<cty::Value> config =
         FromProto(request->config(), provider_.GetSchema().block.ObjectType());
     if (!config.ok()) return AddUndecodable("provider configuration", config.status(), diags);
@@ -132,7 +142,7 @@ grpc::Status ProviderService::ConfigureProvider(grpc::ServerContext*,
 grpc::Status ProviderService::ValidateDataResourceConfig(
     grpc::ServerContext*, const tfplugin6::ValidateDataResourceConfig::Request* request,
     tfplugin6::ValidateDataResourceConfig::Response* response) {
-  return Guarded("ValidateDataResourceConfig", response, [&](tf::Diagnostics* diags) {
+  return Guarded("ValidateDataResourceConfig", *request, response, [&](tf::Diagnostics* diags) {
     const tf::DataSource* source = provider_.FindDataSource(request->type_name());
     if (source == nullptr) return AddUnknownDataSource(request->type_name(), diags);
     absl::StatusOr<cty::Value> config =
@@ -147,7 +157,7 @@ grpc::Status ProviderService::ValidateDataResourceConfig(
 grpc::Status ProviderService::ReadDataSource(grpc::ServerContext*,
                                              const tfplugin6::ReadDataSource::Request* request,
                                              tfplugin6::ReadDataSource::Response* response) {
-  return Guarded("ReadDataSource", response, [&](tf::Diagnostics* diags) {
+  return Guarded("ReadDataSource", *request, response, [&](tf::Diagnostics* diags) {
     const tf::DataSource* source = provider_.FindDataSource(request->type_name());
     if (source == nullptr) return AddUnknownDataSource(request->type_name(), diags);
     const cty::Type type = source->GetSchema().block.ObjectType();
@@ -169,6 +179,7 @@ grpc::Status ProviderService::CallFunction(grpc::ServerContext*,
                                            const tfplugin6::CallFunction::Request* request,
                                            tfplugin6::CallFunction::Response* response) {
   const Clock::time_point start = Clock::now();
+  LogReceived("CallFunction", *request);
   auto log = [&](bool failed) {
     tflog::Write(tflog::Level::kDebug, "RPC handled",
                  {tflog::Str("rpc", "CallFunction"), tflog::Str("function", request->name()),
@@ -215,9 +226,13 @@ grpc::Status ProviderService::CallFunction(grpc::ServerContext*,
     log(false);
     return grpc::Status::OK;
   } catch (const std::exception& e) {
-    return fail(absl::StrCat("internal error in the compliancecheck provider: ", e.what()), std::nullopt);
+    return fail(absl::StrCat("internal error in the compliancecheck provider: function \"", request->name(),
+                             "\" failed: ", e.what(), "; this is a bug, please report it"),
+                std::nullopt);
   } catch (...) {
-    return fail("internal error in the compliancecheck provider", std::nullopt);
+    return fail(absl::StrCat("internal error in the compliancecheck provider: function \"", request->name(),
+                             "\" failed unexpectedly; this is a bug, please report it"),
+                std::nullopt);
   }
 }
 

@@ -8,12 +8,15 @@
 #include <algorithm>
 #include <cstdio>
 #include <ostream>
+#include <map>
 #include <regex>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
+#include "checks/control.h"
 #include "nlohmann/json.hpp"
 #include "tests/support/process_stats.h"
 #include "tests/support/provider_client.h"
@@ -107,15 +110,30 @@ const std::regex& TimestampLayout() {
   return *layout;
 }
 
+// The fields each message may carry: names, sizes, durations and verdicts.
+// A new field (a value from the configuration, say) must be added here on
+// purpose.
+const std::map<std::string, std::set<std::string>>& AllowedFields() {
+  static const auto* allowed = new std::map<std::string, std::set<std::string>>{
+      {"RPC received", {"rpc", "request_bytes"}},
+      {"RPC handled", {"rpc", "duration_ms", "errors", "warnings", "function", "result"}},
+      {"control evaluated", {"caller", "control_id", "status", "level"}},
+  };
+  return *allowed;
+}
+
 TEST(GoPluginLogging, TraceLogIsJsonLinesWithEveryRpcAndNoValueFromTheConfiguration) {
   const std::string err = StderrOfASession({"TF_LOG_PROVIDER=trace"});
   EXPECT_FALSE(absl::StrContains(err, kSecret)) << err;
   EXPECT_FALSE(absl::StrContains(err, "s3cr3t")) << err;
   EXPECT_FALSE(absl::StrContains(err, "AKIAIOSFODNN7EXAMPLE")) << err;
-  EXPECT_TRUE(absl::StrContains(err, "\"@level\"")) << err;
-  EXPECT_TRUE(absl::StrContains(err, "RPC handled")) << err;
+  // The very text the quieter levels' tests look for, and must not find.
+  EXPECT_TRUE(absl::StrContains(err, "\"@level\":\"trace\"")) << err;
+  EXPECT_TRUE(absl::StrContains(err, "\"@level\":\"debug\"")) << err;
 
-  std::vector<std::string> rpcs;
+  std::vector<std::string> handled, received;
+  std::set<std::string> pid_verdicts;  // "caller status level" of the ECS.3 control
+  size_t evaluated = 0;
   for (const std::string& line : Lines(err)) {
     SCOPED_TRACE(line);
     const nlohmann::json entry = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
@@ -125,29 +143,54 @@ TEST(GoPluginLogging, TraceLogIsJsonLinesWithEveryRpcAndNoValueFromTheConfigurat
     EXPECT_TRUE(level == "trace" || level == "debug" || level == "info" || level == "warn" ||
                 level == "error")
         << level;
-    EXPECT_TRUE(entry.contains("@message") && entry["@message"].is_string());
+    ASSERT_TRUE(entry.contains("@message") && entry["@message"].is_string());
     ASSERT_TRUE(entry.contains("@timestamp") && entry["@timestamp"].is_string());
     EXPECT_TRUE(std::regex_match(entry["@timestamp"].get<std::string>(), TimestampLayout()));
-    if (entry["@message"] == "RPC handled" && entry.contains("rpc")) {
-      rpcs.push_back(entry["rpc"]);
-      // Names, durations and verdicts only: a new field (a value from the
-      // configuration, say) must be added here on purpose.
-      for (const auto& [key, value] : entry.items()) {
-        EXPECT_TRUE(key[0] == '@' || key == "rpc" || key == "duration_ms" || key == "errors" ||
-                    key == "warnings" || key == "function" || key == "result")
-            << "unexpected field " << key;
-      }
+    const std::string message = entry["@message"];
+    const auto allowed = AllowedFields().find(message);
+    ASSERT_NE(allowed, AllowedFields().end()) << "a message no test knows: " << message;
+    for (const auto& [key, value] : entry.items()) {
+      EXPECT_TRUE(key[0] == '@' || allowed->second.count(key) != 0) << "unexpected field " << key;
+    }
+    if (message == "RPC handled") {
+      EXPECT_EQ(level, "debug");
+      handled.push_back(entry.value("rpc", ""));
       EXPECT_TRUE(entry.contains("duration_ms") && entry["duration_ms"].is_number());
       EXPECT_TRUE((entry.contains("errors") && entry.contains("warnings")) ||
                   (entry.contains("function") && entry.contains("result")))
           << "no verdict";
+    } else if (message == "RPC received") {
+      EXPECT_EQ(level, "trace");
+      received.push_back(entry.value("rpc", ""));
+      EXPECT_TRUE(entry.contains("request_bytes") && entry["request_bytes"].is_number_integer());
+    } else if (message == "control evaluated") {
+      EXPECT_EQ(level, "trace");
+      ++evaluated;
+      EXPECT_NE(checks::FindControl(entry.value("control_id", "")), nullptr);
+      if (entry.value("control_id", "") == kPidModeControl) {
+        pid_verdicts.insert(entry.value("caller", "") + " " + entry.value("status", "") + " " +
+                            entry.value("level", ""));
+      }
     }
   }
   for (const char* rpc : {"ValidateDataResourceConfig", "ReadDataSource", "CallFunction"}) {
-    EXPECT_NE(std::count(rpcs.begin(), rpcs.end(), rpc), 0) << "no \"RPC handled\" for " << rpc;
+    EXPECT_NE(std::count(handled.begin(), handled.end(), rpc), 0) << "no \"RPC handled\" for " << rpc;
   }
-  // validate x2, read x2, call x3: one line each.
-  EXPECT_EQ(rpcs.size(), 7u);
+  // validate x2, read x2, call x3: one line each, as it arrives and when done.
+  EXPECT_EQ(handled.size(), 7u);
+  EXPECT_EQ(received, handled);
+  // Every control, for each of the six requests that reached the checks (the
+  // configuration of the wrong type never does).
+  EXPECT_EQ(evaluated, 6 * checks::Catalog().size());
+  // pid_mode = "host" at validate, "task" at read, "host" in the functions,
+  // the secret as a pid_mode (an invalid value, failing closed).
+  EXPECT_EQ(pid_verdicts, (std::set<std::string>{
+                              "compliancecheck_ecs_task_definition fail error",
+                              "compliancecheck_ecs_task_definition pass error",
+                              "check_ecs_task_definition fail error",
+                              "assert_ecs_task_definition fail error",
+                              "ecs_pid_mode_compliant fail error",
+                          }));
   const std::vector<std::string> lines = Lines(err);
   if (!lines.empty()) std::printf("a trace line: %s\n", lines.front().c_str());
 }
@@ -190,6 +233,7 @@ TEST(GoPluginLogging, OwnVariableSetsTheLevelOverTfLogProviderAndTfLog) {
       {"TF_LOG=off", "TF_LOG_PROVIDER=trace", "TF_LOG_PROVIDER_COMPLIANCECHECK=debug"});
   EXPECT_TRUE(absl::StrContains(err, "RPC handled")) << err;
   EXPECT_FALSE(absl::StrContains(err, "\"@level\":\"trace\"")) << err;
+  EXPECT_FALSE(absl::StrContains(err, "RPC received")) << err;
   EXPECT_FALSE(absl::StrContains(err, kSecret)) << err;
 }
 
@@ -197,6 +241,7 @@ TEST(GoPluginLogging, TfLogDebugLogsRpcsButNoTraceLines) {
   const std::string err = StderrOfASession({"TF_LOG=DEBUG"});
   EXPECT_TRUE(absl::StrContains(err, "RPC handled")) << err;
   EXPECT_FALSE(absl::StrContains(err, "\"@level\":\"trace\"")) << err;
+  EXPECT_FALSE(absl::StrContains(err, "RPC received")) << err;
   EXPECT_FALSE(absl::StrContains(err, kSecret)) << err;
 }
 
