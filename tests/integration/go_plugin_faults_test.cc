@@ -13,9 +13,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <mutex>
+#include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/cleanup/cleanup.h"
@@ -186,21 +191,7 @@ class GoPluginServingFaults : public testing::Test {
     client_ = std::make_unique<ProviderClient>(process_->Channel());
   }
 
-  // The process still answers, and answers right: pid_mode = "host" is the
-  // ECS.3 error, ecs_pid_mode_compliant("task") is true.
-  void ExpectStillServing(ProviderClient& client) {
-    auto validated = client.ValidateDataSource(
-        kTaskDefinitionDataSource, TaskDefinitionMsgpack({{"pid_mode", Value::String("host")}}));
-    ASSERT_TRUE(validated.ok()) << validated.status() << "\nstderr: " << process_->Stderr();
-    ASSERT_EQ(validated->diagnostics_size(), 1) << Describe(validated->diagnostics());
-    EXPECT_EQ(validated->diagnostics(0).summary(), kEcs3Summary);
-    auto called = client.CallFunction("ecs_pid_mode_compliant",
-                                      {Msgpack(Value::String("task"), Type::String())});
-    ASSERT_TRUE(called.ok()) << called.status();
-    ASSERT_FALSE(called->has_error()) << called->error().text();
-    EXPECT_EQ(*Decode(called->result(), Type::Bool()), Value::Bool(true));
-    EXPECT_FALSE(process_->WaitForExit(milliseconds(0)).has_value());
-  }
+  void ExpectStillServing(ProviderClient& client) { ExpectServesRightAnswers(*process_, client); }
 
   TempDir socket_dir_{"cc-faults"};
   std::unique_ptr<PluginProcess> process_;
@@ -219,6 +210,103 @@ TEST_F(GoPluginServingFaults, StopProviderAnswersAtOnceWithAnEmptyErrorAndServin
     ASSERT_TRUE(stopped.ok()) << stopped.status();
     EXPECT_EQ(stopped->error(), "");
     std::printf("StopProvider answered in %.3f ms\n", ms);
+  }
+  ExpectStillServing(*client_);
+}
+
+// About 2 MiB of compliant container definitions: a read that takes tens
+// of milliseconds (parsing, checking, echoing it back in the state).
+std::string LargeCompliantContainers() {
+  std::string json = "[";
+  for (int i = 0; i < 500; ++i) {
+    if (i != 0) json += ",";
+    json += R"({"name":"c)" + std::to_string(i) + R"(","image":"nginx","essential":true,)" +
+            R"("environment":[{"name":"PADDING","value":")" + std::string(4000, 'p') + R"("}]})";
+  }
+  return json + "]";
+}
+
+// Ctrl-C during a long plan: Terraform sends StopProvider while reads are
+// running. The answer must not wait for them (each StopProvider call below
+// is spanned by a read that started before it and ended after it), and the
+// reads must still finish with their right answers.
+TEST_F(GoPluginServingFaults, StopProviderDuringLongReadsAnswersBeforeTheyEndAndTheyEndRight) {
+  constexpr int kReaders = 4;
+  constexpr int kStops = 5;
+  using Clock = std::chrono::steady_clock;
+  const Value containers = Value::String(LargeCompliantContainers());
+  const tfplugin6::DynamicValue config = TaskDefinitionMsgpack(
+      {{"pid_mode", Value::String("task")}, {"container_definitions", containers}});
+
+  struct Span {
+    Clock::time_point start, end;
+  };
+  std::mutex mu;
+  std::vector<Span> reads;
+  std::atomic<int> in_flight{0};
+  std::atomic<bool> done{false};
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> readers;
+  for (int t = 0; t < kReaders; ++t) {
+    readers.emplace_back([&, t] {
+      ProviderClient client(DistinctChannel(*process_, t), seconds(120));
+      while (!done.load()) {
+        const Clock::time_point start = Clock::now();
+        ++in_flight;
+        auto read = client.ReadDataSource(kTaskDefinitionDataSource, config);
+        --in_flight;
+        const Clock::time_point end = Clock::now();
+        {
+          std::lock_guard lock(mu);
+          reads.push_back({start, end});
+        }
+        std::optional<Value> state;
+        if (read.ok() && read->diagnostics_size() == 0) {
+          if (auto decoded = Decode(read->state(), TaskDefinitionType()); decoded.ok()) state = *decoded;
+        }
+        if (!state.has_value() || state->GetAttr("compliant") != Value::Bool(true) ||
+            state->GetAttr("container_definitions") != containers) {
+          ADD_FAILURE() << "reader " << t << ": wrong answer or none"
+                        << (read.ok() ? Describe(read->diagnostics()) : read.status().ToString());
+          ++wrong;
+        }
+      }
+    });
+  }
+
+  ProviderClient stopper(DistinctChannel(*process_, kReaders), seconds(30));
+  std::vector<Span> stops;
+  for (int i = 0; i < kStops; ++i) {
+    const Clock::time_point wait_until = Clock::now() + seconds(60);
+    while (in_flight.load() < kReaders - 1 && Clock::now() < wait_until) {
+      std::this_thread::sleep_for(milliseconds(1));
+    }
+    const Clock::time_point start = Clock::now();
+    auto stopped = stopper.StopProvider();
+    const Clock::time_point end = Clock::now();
+    ASSERT_TRUE(stopped.ok()) << stopped.status();
+    EXPECT_EQ(stopped->error(), "");
+    stops.push_back({start, end});
+    std::this_thread::sleep_for(milliseconds(20));
+  }
+  std::this_thread::sleep_for(milliseconds(200));  // the last reads end after the last stop
+  done = true;
+  for (std::thread& reader : readers) reader.join();
+  EXPECT_EQ(wrong.load(), 0);
+
+  double read_ms_total = 0;
+  for (const Span& r : reads) read_ms_total += std::chrono::duration<double, std::milli>(r.end - r.start).count();
+  std::printf("%zu reads of %zu bytes, mean %.1f ms\n", reads.size(), containers.AsString().size(),
+              read_ms_total / static_cast<double>(reads.size()));
+  for (size_t i = 0; i < stops.size(); ++i) {
+    const Span& stop = stops[i];
+    const auto spanning = std::count_if(reads.begin(), reads.end(), [&](const Span& r) {
+      return r.start < stop.start && r.end > stop.end;
+    });
+    std::printf("StopProvider %zu answered in %.3f ms, during %ld reads\n", i,
+                std::chrono::duration<double, std::milli>(stop.end - stop.start).count(),
+                static_cast<long>(spanning));
+    EXPECT_GT(spanning, 0) << "StopProvider " << i << " waited for the reads running beside it";
   }
   ExpectStillServing(*client_);
 }

@@ -2,6 +2,9 @@
 
 #include "tests/support/provider_client.h"
 
+#include <gtest/gtest.h>
+
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <utility>
@@ -215,6 +218,20 @@ absl::Status ProviderClient::Shutdown() {
   context.set_deadline(Deadline());
   plugin::Empty request, response;
   return FromGrpc(controller->Shutdown(&context, request, &response));
+}
+
+void ExpectServesRightAnswers(PluginProcess& process, ProviderClient& client) {
+  auto validated = client.ValidateDataSource(
+      kTaskDefinitionDataSource, TaskDefinitionMsgpack({{"pid_mode", cty::Value::String("host")}}));
+  ASSERT_TRUE(validated.ok()) << validated.status() << "\nstderr: " << process.Stderr();
+  ASSERT_EQ(validated->diagnostics_size(), 1) << Describe(validated->diagnostics());
+  EXPECT_EQ(validated->diagnostics(0).summary(), kEcs3Summary);
+  auto called = client.CallFunction("ecs_pid_mode_compliant",
+                                    {Msgpack(cty::Value::String("task"), cty::Type::String())});
+  ASSERT_TRUE(called.ok()) << called.status();
+  ASSERT_FALSE(called->has_error()) << called->error().text();
+  EXPECT_EQ(*Decode(called->result(), cty::Type::Bool()), cty::Value::Bool(true));
+  EXPECT_FALSE(process.WaitForExit(std::chrono::milliseconds(0)).has_value()) << process.Stderr();
 }
 
 }  // namespace cc_test

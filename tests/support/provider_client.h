@@ -106,6 +106,12 @@ void PassSanitizerOptions(PluginOptions* options);
 absl::StatusOr<std::unique_ptr<PluginProcess>> StartServing(
     PluginOptions options = {}, std::chrono::milliseconds timeout = std::chrono::seconds(30));
 
+// Expects (gtest) that `process` is still running and answers right over
+// `client`: pid_mode = "host" validates to the ECS.3 error and
+// ecs_pid_mode_compliant("task") is true. For tests that prove a fault left
+// the process serving.
+void ExpectServesRightAnswers(PluginProcess& process, ProviderClient& client);
+
 // A gRPC status as an absl::Status with the same code and message.
 absl::Status FromGrpc(const grpc::Status& status);
 
