@@ -6,6 +6,7 @@
 
 #include "provider/plugin/serve.h"
 
+#include <grpc/grpc.h>
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/health_check_service_interface.h>
 #include <unistd.h>
@@ -16,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 
 #include "absl/strings/str_cat.h"
 #include "provider/plugin/controller.h"
@@ -33,6 +35,11 @@ namespace {
 // Terraform's messages are bounded by what it sends (plans, states); gRPC's
 // 4 MiB default is too small for large configurations.
 constexpr int kMaxMessageBytes = 256 << 20;
+
+// How long Serve waits for gRPC's own shutdown after the server is gone.
+// Normally milliseconds; bounded so that a stuck gRPC thread cannot keep the
+// process alive after the host said goodbye.
+constexpr std::chrono::milliseconds kGrpcShutdownWait{500};
 
 std::optional<std::string_view> Getenv(std::string_view name) {
   const char* value = std::getenv(std::string(name).c_str());
@@ -57,9 +64,8 @@ absl::Status PrintHandshakeLine(const HandshakeLine& line) {
   return absl::OkStatus();
 }
 
-}  // namespace
-
-int Serve(const std::vector<grpc::Service*>& services) {
+// Serve's body: every gRPC object it makes is gone when it returns.
+int ServeUntilStopped(const std::vector<grpc::Service*>& services) {
   const pid_t parent = ::getppid();
   if (!CheckMagicCookie(Getenv(kMagicCookieKey)).ok()) {
     std::fputs(std::string(kNotStartedByHostMessage).c_str(), stderr);
@@ -129,6 +135,31 @@ int Serve(const std::vector<grpc::Service*>& services) {
   server->Shutdown(std::chrono::system_clock::now());
   server.reset();
   return 0;  // ~Listener removes the socket and its directory
+}
+
+}  // namespace
+
+int Serve(const std::vector<grpc::Service*>& services) {
+  // gRPC must be wholly shut down, its threads joined, before the process
+  // exits: a gRPC thread still ending while exit runs OpenSSL's clean-up
+  // frees OpenSSL's per-thread state twice (AddressSanitizer caught it: a
+  // double free, then a hang in its report, after Shutdown under load). The
+  // last reference to gRPC's runtime may drop on one of its own threads,
+  // which then shuts gRPC down on a detached thread; grpc_is_initialized()
+  // stays true, and blocks, until that clean-up has finished. Our own
+  // reference, released last, makes the common case synchronous.
+  grpc_init();
+  const int code = ServeUntilStopped(services);
+  grpc_shutdown_blocking();
+  const auto deadline = std::chrono::steady_clock::now() + kGrpcShutdownWait;
+  while (grpc_is_initialized() != 0) {
+    if (std::chrono::steady_clock::now() >= deadline) {
+      tflog::Write(tflog::Level::kWarn, "gRPC did not shut down in time; exiting anyway", {});
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return code;
 }
 
 }  // namespace plugin

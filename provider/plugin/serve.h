@@ -20,7 +20,9 @@ namespace plugin {
 // calls GRPCController.Shutdown, SIGTERM arrives or the parent dies. Reads its
 // settings from the environment go-plugin sets. Returns the process exit
 // code: 0 after a clean shutdown, 1 when the process was not started as a
-// plugin (the reason is on stderr; stdout stays empty).
+// plugin (the reason is on stderr; stdout stays empty). Returns only once
+// gRPC's runtime has shut down and its threads have ended (at most 500 ms
+// after the server stopped), so that the process can exit safely.
 int Serve(const std::vector<grpc::Service*>& services);
 
 }  // namespace plugin
