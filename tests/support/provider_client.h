@@ -96,8 +96,8 @@ class ProviderClient {
 
 // Adds the sanitizer runtime options of this process's environment
 // (TSAN_OPTIONS, ASAN_OPTIONS, ...) to `options`: go-plugin's client passes
-// the host's whole environment on, and a sanitized provider needs them to
-// find its suppressions. CC_PROVIDER_ASAN_OPTIONS (and so on), when set,
+// the host's whole environment on, and a sanitized provider should run with
+// the options the test runs with. CC_PROVIDER_ASAN_OPTIONS (and so on), when set,
 // replaces the host's value for the provider.
 void PassSanitizerOptions(PluginOptions* options);
 
