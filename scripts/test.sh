@@ -14,7 +14,9 @@ jobs=$(nproc)
 # A run that finds no tests has proved nothing.
 ctest_run() { ctest --no-tests=error --output-on-failure -j "$jobs" "$@"; }
 
-stage() { printf '\n=== %s ===\n' "$*"; }
+# Each stage's header says how long the run has taken so far: the whole
+# command must stay under 30 minutes on the CI machine.
+stage() { printf '\n=== %s (at %d s) ===\n' "$*" "$SECONDS"; }
 
 if [ "${CC_TEST_QUICK:-0}" != 1 ]; then
   # Only what this stage runs: the provider and the unit and integration
