@@ -74,7 +74,7 @@ checks::Evaluation EcsTaskDefinitionDataSource::Assess(const cty::Value& config,
                                   diags)) {
     settings.enforcement = *mode;
   }
-  checks::Evaluation evaluation = Evaluate("compliancecheck_ecs_task_definition", input, settings);
+  checks::Evaluation evaluation = Evaluate(TypeName(), input, settings);
   AddDiagnostics(checks::ValidateInputForms(input), evaluation, diags);
   return evaluation;
 }

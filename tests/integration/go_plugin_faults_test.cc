@@ -214,8 +214,8 @@ TEST_F(GoPluginServingFaults, StopProviderAnswersAtOnceWithAnEmptyErrorAndServin
   ExpectStillServing(*client_);
 }
 
-// About 2 MiB of compliant container definitions: a read that takes tens
-// of milliseconds (parsing, checking, echoing it back in the state).
+// About 2 MiB of compliant container definitions: a read that takes tens to
+// hundreds of milliseconds (parsing, checking, echoing it back in the state).
 std::string LargeCompliantContainers() {
   std::string json = "[";
   for (int i = 0; i < 500; ++i) {
@@ -284,7 +284,11 @@ TEST_F(GoPluginServingFaults, StopProviderDuringLongReadsAnswersBeforeTheyEndAnd
     const Clock::time_point start = Clock::now();
     auto stopped = stopper.StopProvider();
     const Clock::time_point end = Clock::now();
-    ASSERT_TRUE(stopped.ok()) << stopped.status();
+    // No ASSERT while the readers run: returning would leave them unjoined.
+    if (!stopped.ok()) {
+      ADD_FAILURE() << "StopProvider " << i << ": " << stopped.status();
+      break;
+    }
     EXPECT_EQ(stopped->error(), "");
     stops.push_back({start, end});
     std::this_thread::sleep_for(milliseconds(20));

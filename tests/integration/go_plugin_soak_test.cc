@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdio>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_join.h"
@@ -125,8 +126,11 @@ TEST(GoPluginSoak, TwoHundredStartShutdownCyclesLeaveNoSocketsProcessesOrHostGro
   long host_rss_after_warm_up = 0;
   for (int i = 0; i < kCycles; ++i) {
     if (i == kWarmUp) {
-      host_fds_after_warm_up = *OpenFileDescriptors(::getpid());
-      host_rss_after_warm_up = *ResidentKb(::getpid());
+      auto fds = OpenFileDescriptors(::getpid());
+      auto rss = ResidentKb(::getpid());
+      ASSERT_TRUE(fds.ok() && rss.ok()) << "cannot read this process's /proc entries";
+      host_fds_after_warm_up = *std::move(fds);
+      host_rss_after_warm_up = *rss;
     }
     const auto start = std::chrono::steady_clock::now();
     PluginOptions options;
@@ -153,8 +157,11 @@ TEST(GoPluginSoak, TwoHundredStartShutdownCyclesLeaveNoSocketsProcessesOrHostGro
   const auto children = ChildrenOf(::getpid());
   EXPECT_TRUE(children.empty()) << "lingering children: " << absl::StrJoin(children, ", ");
 
-  const auto host_fds = *OpenFileDescriptors(::getpid());
-  const long host_rss = *ResidentKb(::getpid());
+  const auto host_fds_read = OpenFileDescriptors(::getpid());
+  const auto host_rss_read = ResidentKb(::getpid());
+  ASSERT_TRUE(host_fds_read.ok() && host_rss_read.ok()) << "cannot read this process's /proc entries";
+  const std::vector<std::string>& host_fds = *host_fds_read;
+  const long host_rss = *host_rss_read;
   std::printf("host after %d cycles: %zu fds, VmRSS %ld kB; after %d: %zu fds, VmRSS %ld kB\n",
               kWarmUp, host_fds_after_warm_up.size(), host_rss_after_warm_up, kCycles,
               host_fds.size(), host_rss);
