@@ -20,14 +20,12 @@ std::vector<CatalogEntry> BuildCatalog() {
                          "namespace (AWS Security Hub ECS.3)",
               .invalid_value_summary = "ECS task definition has an invalid PID "
                                        "mode (AWS Security Hub ECS.3)",
-              .rationale =
-                  "Containers that share the host's process namespace can see "
-                  "and signal every process on the host. They can also read "
-                  "those processes' environment, which often holds secrets.",
-              .remediation =
-                  "Omit pid_mode or set it to \"task\". With \"task\", the "
-                  "containers of one task still share a process namespace "
-                  "with each other, but not with the host.",
+              .rationale = "Containers that share the host's process namespace can see "
+                           "and signal every process on the host. They can also read "
+                           "those processes' environment, which often holds secrets.",
+              .remediation = "Omit pid_mode or set it to \"task\". With \"task\", the "
+                             "containers of one task still share a process namespace "
+                             "with each other, but not with the host.",
               .severity = Severity::kHigh,
               .default_level = Level::kError,
               .references =
@@ -58,14 +56,12 @@ std::vector<CatalogEntry> BuildCatalog() {
                        "namespace",
               .summary = "ECS task definition shares the host's IPC namespace",
               .invalid_value_summary = "ECS task definition has an invalid IPC mode",
-              .rationale =
-                  "Containers that share the host's IPC namespace can read and "
-                  "write the host's shared memory and System V IPC objects. "
-                  "Fixing pid_mode alone does not close this path.",
-              .remediation =
-                  "Omit ipc_mode or set it to \"task\" or \"none\". With "
-                  "\"task\", the containers of one task share IPC resources "
-                  "with each other, but not with the host.",
+              .rationale = "Containers that share the host's IPC namespace can read and "
+                           "write the host's shared memory and System V IPC objects. "
+                           "Fixing pid_mode alone does not close this path.",
+              .remediation = "Omit ipc_mode or set it to \"task\" or \"none\". With "
+                             "\"task\", the containers of one task share IPC resources "
+                             "with each other, but not with the host.",
               .severity = Severity::kHigh,
               .default_level = Level::kWarning,
               .references = {"PCI DSS v4.0 2.2", "NIST CSF v2.0 PR.IR"},
@@ -81,15 +77,13 @@ std::vector<CatalogEntry> BuildCatalog() {
               .summary = "Container definition sets a namespace mode that ECS "
                          "ignores",
               .invalid_value_summary = "",  // any value is misplaced alike
-              .rationale =
-                  "ECS ignores pidMode and ipcMode inside a container "
-                  "definition: namespace modes are task-level settings. The "
-                  "author probably believes a namespace is set or unset when "
-                  "it is not.",
-              .remediation =
-                  "Remove pidMode and ipcMode from the container definitions. "
-                  "Set pid_mode or ipc_mode on the task definition instead, "
-                  "and only if the task needs it.",
+              .rationale = "ECS ignores pidMode and ipcMode inside a container "
+                           "definition: namespace modes are task-level settings. The "
+                           "author probably believes a namespace is set or unset when "
+                           "it is not.",
+              .remediation = "Remove pidMode and ipcMode from the container definitions. "
+                             "Set pid_mode or ipc_mode on the task definition instead, "
+                             "and only if the task needs it.",
               .severity = Severity::kMedium,
               .default_level = Level::kWarning,
               .references = {},

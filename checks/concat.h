@@ -19,17 +19,15 @@ inline void AppendPart(std::string& out, std::string_view part) { out += part; }
 inline void AppendPart(std::string& out, char part) { out += part; }
 // absl::string_view and other contiguous character ranges.
 template <typename Chars>
-requires(!std::convertible_to<const Chars&, std::string_view> &&
-         requires(const Chars& c) {
-           { c.data() } -> std::convertible_to<const char*>;
-           { c.size() } -> std::convertible_to<std::size_t>;
-         }) void AppendPart(std::string& out, const Chars& part) {
+requires(!std::convertible_to<const Chars&, std::string_view> && requires(const Chars& c) {
+  { c.data() } -> std::convertible_to<const char*>;
+  { c.size() } -> std::convertible_to<std::size_t>;
+}) void AppendPart(std::string& out, const Chars& part) {
   out.append(part.data(), part.size());
 }
 template <std::integral Number>
 requires(!std::same_as<Number, char> &&
-         !std::same_as<Number, bool>) void AppendPart(std::string& out,
-                                                      Number part) {
+         !std::same_as<Number, bool>) void AppendPart(std::string& out, Number part) {
   out += std::to_string(part);
 }
 

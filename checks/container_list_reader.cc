@@ -12,14 +12,11 @@ namespace checks {
 namespace {
 
 // The container keys ECS ignores: namespace modes are task-level settings.
-bool IsNamespaceKey(std::string_view key) {
-  return key == "pidMode" || key == "ipcMode";
-}
+bool IsNamespaceKey(std::string_view key) { return key == "pidMode" || key == "ipcMode"; }
 
 }  // namespace
 
-void ContainerListReader::OnValue(std::span<const JsonFrame> path,
-                                  JsonKind kind,
+void ContainerListReader::OnValue(std::span<const JsonFrame> path, JsonKind kind,
                                   std::string_view string_value) {
   if (list_.problem.has_value()) return;  // the first shape error stands
   switch (path.size()) {
@@ -29,8 +26,7 @@ void ContainerListReader::OnValue(std::span<const JsonFrame> path,
       } else if (kind == JsonKind::kNull && null_is_absent_) {
         list_.state = Text::State::kNull;
       } else {
-        Reject(list_.place.attribute, "a JSON array of container definitions",
-               kind);
+        Reject(list_.place.attribute, "a JSON array of container definitions", kind);
       }
       return;
     case 1:
@@ -47,14 +43,13 @@ void ContainerListReader::OnValue(std::span<const JsonFrame> path,
       for (const MisplacedKey& seen : list_.misplaced_keys) {
         if (seen.container_index == index && seen.key == key) return;
       }
-      std::string attribute =
-          Concat(list_.place.attribute, "[", index, "].", key);
+      std::string attribute = Concat(list_.place.attribute, "[", index, "].", key);
       list_.misplaced_keys.push_back(MisplacedKey{
           .place = {list_.place.argument, std::move(attribute)},
           .container_index = index,
           .key = key,
-          .value = kind == JsonKind::kString ? Quote(string_value)
-                                             : std::string(JsonKindName(kind)),
+          .value =
+              kind == JsonKind::kString ? Quote(string_value) : std::string(JsonKindName(kind)),
       });
       return;
     }
@@ -63,16 +58,14 @@ void ContainerListReader::OnValue(std::span<const JsonFrame> path,
   }
 }
 
-void ContainerListReader::Reject(std::string attribute,
-                                 std::string_view expected, JsonKind kind) {
-  std::string message = Concat(attribute, " must be ", expected, ", but it is ",
-                               JsonKindName(kind), ".");
+void ContainerListReader::Reject(std::string attribute, std::string_view expected, JsonKind kind) {
+  std::string message =
+      Concat(attribute, " must be ", expected, ", but it is ", JsonKindName(kind), ".");
   list_.state = Text::State::kMalformed;
   list_.misplaced_keys.clear();
-  list_.problem =
-      ReadProblem{.place = {list_.place.argument, std::move(attribute)},
-                  .message = std::move(message),
-                  .invalid_json = true};
+  list_.problem = ReadProblem{.place = {list_.place.argument, std::move(attribute)},
+                              .message = std::move(message),
+                              .invalid_json = true};
 }
 
 }  // namespace checks

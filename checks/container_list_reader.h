@@ -26,8 +26,7 @@ class ContainerListReader {
   // One value at `path`, relative to the list: empty for the list itself,
   // one frame for an element, two for a member of an element. A shape error
   // becomes list.problem; the scan goes on, so the rest of a document is read.
-  void OnValue(std::span<const JsonFrame> path, JsonKind kind,
-               std::string_view string_value);
+  void OnValue(std::span<const JsonFrame> path, JsonKind kind, std::string_view string_value);
 
  private:
   void Reject(std::string attribute, std::string_view expected, JsonKind kind);

@@ -24,8 +24,8 @@ std::string_view LevelName(Level l);        // "off" | "warning" | "error"
 std::optional<Level> ParseLevel(std::string_view name);
 
 struct Control {
-  std::string id;       // e.g. "ecs_task_definition_no_host_pid_mode"
-  std::string title;    // e.g. "ECS task definitions should not share the host's process namespace"
+  std::string id;     // e.g. "ecs_task_definition_no_host_pid_mode"
+  std::string title;  // e.g. "ECS task definitions should not share the host's process namespace"
   // Diagnostic summary: the problem, with the Security Hub id where there is one,
   // e.g. "ECS task definition shares the host's process namespace (AWS Security Hub ECS.3)".
   std::string summary;

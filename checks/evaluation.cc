@@ -21,12 +21,8 @@ bool AttributeLess(std::string_view a, std::string_view b) {
     const bool digit_b = std::isdigit(static_cast<unsigned char>(b[j]));
     if (digit_a && digit_b) {
       std::size_t end_a = i, end_b = j;
-      while (end_a < a.size() &&
-             std::isdigit(static_cast<unsigned char>(a[end_a])))
-        ++end_a;
-      while (end_b < b.size() &&
-             std::isdigit(static_cast<unsigned char>(b[end_b])))
-        ++end_b;
+      while (end_a < a.size() && std::isdigit(static_cast<unsigned char>(a[end_a]))) ++end_a;
+      while (end_b < b.size() && std::isdigit(static_cast<unsigned char>(b[end_b]))) ++end_b;
       std::string_view run_a = a.substr(i, end_a - i);
       std::string_view run_b = b.substr(j, end_b - j);
       // Indexes have no leading zeros, so the longer run is the larger one.
@@ -75,16 +71,14 @@ std::string_view StatusName(Status s) {
 bool Evaluation::compliant() const {
   return std::none_of(controls.begin(), controls.end(),
                       [](const ControlResult& r) {
-                        return r.status == Status::kFail ||
-                               r.status == Status::kUnknown;
+                        return r.status == Status::kFail || r.status == Status::kUnknown;
                       }) &&
          findings.empty();
 }
 
 bool Evaluation::has_unknown() const {
-  return std::any_of(
-      controls.begin(), controls.end(),
-      [](const ControlResult& r) { return r.status == Status::kUnknown; });
+  return std::any_of(controls.begin(), controls.end(),
+                     [](const ControlResult& r) { return r.status == Status::kUnknown; });
 }
 
 bool Evaluation::has_error() const {
@@ -126,8 +120,7 @@ Evaluation Evaluate(const Input& input, const Settings& settings) {
           .message = std::move(violation.message),
           .remediation = control.remediation,
           .references = control.references,
-          .summary = violation.invalid_value &&
-                             !control.invalid_value_summary.empty()
+          .summary = violation.invalid_value && !control.invalid_value_summary.empty()
                          ? control.invalid_value_summary
                          : control.summary,
       });

@@ -33,7 +33,7 @@ struct Text {
 struct TextSet {
   enum class State { kNull, kUnknown, kKnown, kMalformed };
   State state = State::kNull;
-  std::vector<std::string> values;  // kKnown: the known elements
+  std::vector<std::string> values;   // kKnown: the known elements
   bool has_unknown_element = false;  // kKnown: some elements are not known yet
 };
 

@@ -19,18 +19,16 @@ bool IsSet(const TextSet& set) { return set.state != TextSet::State::kNull; }
 
 std::string JoinWithAnd(const std::vector<std::string>& names) {
   if (names.size() <= 1) return names.empty() ? "" : names[0];
-  return Concat(absl::StrJoin(names.begin(), names.end() - 1, ", "), " and ",
-                names.back());
+  return Concat(absl::StrJoin(names.begin(), names.end() - 1, ", "), " and ", names.back());
 }
 
 InputProblem InvalidContainerDefinitions(const ReadProblem& problem) {
   return InputProblem{
       .argument = "container_definitions",
       .summary = "Invalid container_definitions JSON",
-      .detail = Concat(
-          problem.message,
-          " Build it with jsonencode, e.g. jsonencode([{ name = \"app\", "
-          "image = \"nginx\" }])."),
+      .detail = Concat(problem.message,
+                       " Build it with jsonencode, e.g. jsonencode([{ name = \"app\", "
+                       "image = \"nginx\" }])."),
   };
 }
 
@@ -55,8 +53,7 @@ std::vector<InputProblem> ValidateInputForms(const Input& input) {
           .argument = "task_definition_json",
           .summary = "Conflicting task definition forms",
           .detail =
-              Concat("task_definition_json cannot be combined with ",
-                     JoinWithAnd(conflicting),
+              Concat("task_definition_json cannot be combined with ", JoinWithAnd(conflicting),
                      ". Give either the task definition arguments or one "
                      "task_definition_json document, not both; family and "
                      "enforcement go with either. Only task_definition_json is "
@@ -71,30 +68,26 @@ std::vector<InputProblem> ValidateInputForms(const Input& input) {
   // other controls' verdicts and AWS itself depend on it.
   const TaskDefinition definition = ReadTaskDefinition(input);
   if (definition.form == TaskDefinition::Form::kDocument) {
-    if (definition.document_problem.has_value() &&
-        definition.document_problem->invalid_json) {
+    if (definition.document_problem.has_value() && definition.document_problem->invalid_json) {
       problems.push_back(InputProblem{
           .argument = "task_definition_json",
           .summary = "Invalid task_definition_json document",
-          .detail = Concat(
-              definition.document_problem->message,
-              " Give the output of aws ecs describe-task-definition or the "
-              "input of register-task-definition, as JSON."),
+          .detail = Concat(definition.document_problem->message,
+                           " Give the output of aws ecs describe-task-definition or the "
+                           "input of register-task-definition, as JSON."),
       });
     } else if (definition.containers.problem.has_value()) {
       problems.push_back(InputProblem{
           .argument = "task_definition_json",
           .summary = "Invalid task_definition_json document",
-          .detail =
-              Concat(definition.containers.problem->message,
-                     " containerDefinitions must be an array of container "
-                     "definition objects."),
+          .detail = Concat(definition.containers.problem->message,
+                           " containerDefinitions must be an array of container "
+                           "definition objects."),
       });
     }
   } else if (definition.containers.problem.has_value() &&
              definition.containers.problem->invalid_json) {
-    problems.push_back(
-        InvalidContainerDefinitions(*definition.containers.problem));
+    problems.push_back(InvalidContainerDefinitions(*definition.containers.problem));
   }
   // Both forms given: the argument form's container JSON is not evaluated,
   // but a broken one is still worth naming.

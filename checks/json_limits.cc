@@ -13,18 +13,16 @@ namespace {
 
 // "expected ':' at line 2, column 7 (byte offset 19), after \"name\"": where
 // a person can find it in an editor, with the text just before it.
-std::string DescribeSyntaxError(std::string_view text,
-                                const StreamResult& result) {
+std::string DescribeSyntaxError(std::string_view text, const StreamResult& result) {
   const std::size_t offset = std::min(result.offset, text.size());
   const std::string_view before = text.substr(0, offset);
   const std::size_t line_start = before.rfind('\n');
-  const std::size_t line = 1 + static_cast<std::size_t>(std::count(
-                                   before.begin(), before.end(), '\n'));
+  const std::size_t line =
+      1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
   const std::size_t column =
       1 + offset - (line_start == std::string_view::npos ? 0 : line_start + 1);
-  std::string out =
-      Concat("is not valid JSON: ", result.message, " at line ", line,
-             ", column ", column, " (byte offset ", offset, ")");
+  std::string out = Concat("is not valid JSON: ", result.message, " at line ", line, ", column ",
+                           column, " (byte offset ", offset, ")");
   constexpr std::size_t kContext = 24;
   const std::size_t from = offset > kContext ? offset - kContext : 0;
   if (offset > from) {
@@ -53,12 +51,10 @@ std::string_view JsonKindName(JsonKind kind) {
   return "a value";
 }
 
-absl::Status ScanJson(std::string_view text, JsonVisitor& visitor,
-                      const JsonLimits& limits) {
+absl::Status ScanJson(std::string_view text, JsonVisitor& visitor, const JsonLimits& limits) {
   if (text.size() > limits.max_bytes) {
-    return absl::InvalidArgumentError(
-        Concat("is ", text.size(), " bytes long, more than the limit of ",
-               limits.max_bytes, " bytes"));
+    return absl::InvalidArgumentError(Concat(
+        "is ", text.size(), " bytes long, more than the limit of ", limits.max_bytes, " bytes"));
   }
   StreamResult result = StreamJson(text, visitor, limits);
   switch (result.kind) {
@@ -68,8 +64,7 @@ absl::Status ScanJson(std::string_view text, JsonVisitor& visitor,
       return result.status;
     case StreamResult::Kind::kTooDeep:
       return absl::InvalidArgumentError(
-          Concat("nests arrays and objects deeper than ", limits.max_depth,
-                 " levels"));
+          Concat("nests arrays and objects deeper than ", limits.max_depth, " levels"));
     case StreamResult::Kind::kSyntax:
       return absl::InvalidArgumentError(DescribeSyntaxError(text, result));
   }

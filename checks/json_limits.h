@@ -54,8 +54,7 @@ class JsonVisitor {
 // ...", "is 5000000 bytes long, more than the limit of 4194304 bytes", "nests
 // arrays and objects deeper than 64 levels"; or the visitor's own status.
 // Messages are valid UTF-8.
-absl::Status ScanJson(std::string_view text, JsonVisitor& visitor,
-                      const JsonLimits& limits = {});
+absl::Status ScanJson(std::string_view text, JsonVisitor& visitor, const JsonLimits& limits = {});
 
 }  // namespace checks
 

@@ -16,7 +16,8 @@ namespace {
 // the "last read: '...'" echo of the input, which may hold any bytes.
 std::string Explain(const std::string& what) {
   std::string text = what;
-  if (const size_t tag = text.find("] "); text.rfind("[json.exception.", 0) == 0 && tag != std::string::npos) {
+  if (const size_t tag = text.find("] ");
+      text.rfind("[json.exception.", 0) == 0 && tag != std::string::npos) {
     text.erase(0, tag + 2);
   }
   if (text.rfind("parse error", 0) == 0) {
@@ -24,7 +25,8 @@ std::string Explain(const std::string& what) {
   }
   if (const size_t echo = text.find("; last read: '"); echo != std::string::npos) {
     const size_t expected = text.rfind("'; expected ");
-    text.erase(echo, expected != std::string::npos && expected >= echo ? expected + 1 - echo : std::string::npos);
+    text.erase(echo, expected != std::string::npos && expected >= echo ? expected + 1 - echo
+                                                                       : std::string::npos);
   }
   // "syntax error while parsing object separator - unexpected ...": the
   // grammar's name for the place adds nothing for a person; keep the rest.
@@ -57,7 +59,8 @@ class Adapter final : public nlohmann::json_sax<nlohmann::json> {
   bool start_array(std::size_t) override { return Open(JsonKind::kArray, /*is_array=*/true); }
   bool end_array() override { return Close(); }
 
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) override {
+  bool parse_error(std::size_t position, const std::string&,
+                   const nlohmann::detail::exception& e) override {
     result_.kind = StreamResult::Kind::kSyntax;
     // `position` counts the characters read, the offending one included.
     result_.offset = position > 0 ? position - 1 : 0;

@@ -28,8 +28,9 @@ struct StreamResult {
   };
   Kind kind = Kind::kOk;
   std::size_t offset = 0;  // 0-based byte offset of a syntax error
-  std::string message;     // kSyntax: what is wrong, ASCII, e.g. "unexpected end of input; expected ']'"
-  absl::Status status;     // kStopped
+  std::string
+      message;  // kSyntax: what is wrong, ASCII, e.g. "unexpected end of input; expected ']'"
+  absl::Status status;  // kStopped
 };
 
 // Reads `text` as strict RFC 8259 JSON (UTF-8, no comments, nothing after the

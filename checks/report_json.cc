@@ -11,8 +11,7 @@ namespace checks {
 std::string ReportJson(const Evaluation& evaluation, const Text& family) {
   using Json = nlohmann::ordered_json;
   Json report = Json::object();
-  report["family"] =
-      family.state == Text::State::kKnown ? Json(family.value) : Json(nullptr);
+  report["family"] = family.state == Text::State::kKnown ? Json(family.value) : Json(nullptr);
   report["compliant"] = evaluation.compliant();
   Json controls = Json::array();
   for (const ControlResult& result : evaluation.controls) {

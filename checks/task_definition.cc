@@ -16,9 +16,7 @@
 namespace checks {
 namespace {
 
-Place ArgumentPlace(std::string_view name) {
-  return Place{std::string(name), std::string(name)};
-}
+Place ArgumentPlace(std::string_view name) { return Place{std::string(name), std::string(name)}; }
 
 // Stops nothing: the reader records shape errors and the scan checks syntax.
 class ContainerDefinitionsVisitor final : public JsonVisitor {
@@ -39,8 +37,7 @@ class ContainerDefinitionsVisitor final : public JsonVisitor {
 
 bool TaskDefinition::RequiresFargate() const {
   return requires_compatibilities.state == TextSet::State::kKnown &&
-         std::find(requires_compatibilities.values.begin(),
-                   requires_compatibilities.values.end(),
+         std::find(requires_compatibilities.values.begin(), requires_compatibilities.values.end(),
                    "FARGATE") != requires_compatibilities.values.end();
 }
 
@@ -51,10 +48,9 @@ void ReadContainerDefinitions(std::string_view json, ContainerList& list) {
   // Invalid JSON outranks a shape error found before the syntax error.
   list.state = Text::State::kMalformed;
   list.misplaced_keys.clear();
-  list.problem = ReadProblem{
-      .place = list.place,
-      .message = Concat(list.place.attribute, " ", status.message(), "."),
-      .invalid_json = true};
+  list.problem = ReadProblem{.place = list.place,
+                             .message = Concat(list.place.attribute, " ", status.message(), "."),
+                             .invalid_json = true};
 }
 
 TaskDefinition ReadTaskDefinition(const Input& input) {
@@ -66,11 +62,11 @@ TaskDefinition ReadTaskDefinition(const Input& input) {
     definition.containers.place = place;
     definition.document_state = input.task_definition_json.state;
     if (input.task_definition_json.state == Text::State::kMalformed) {
-      definition.document_problem = ReadProblem{
-          .place = place,
-          .message = Concat("task_definition_json must be a string, but it is ",
-                            input.task_definition_json.value, "."),
-          .invalid_json = false};
+      definition.document_problem =
+          ReadProblem{.place = place,
+                      .message = Concat("task_definition_json must be a string, but it is ",
+                                        input.task_definition_json.value, "."),
+                      .invalid_json = false};
     } else if (input.task_definition_json.state == Text::State::kKnown) {
       ReadTaskDefinitionDocument(input.task_definition_json.value, definition);
     }
@@ -84,11 +80,11 @@ TaskDefinition ReadTaskDefinition(const Input& input) {
   containers.place = ArgumentPlace("container_definitions");
   containers.state = input.container_definitions.state;
   if (input.container_definitions.state == Text::State::kMalformed) {
-    containers.problem = ReadProblem{
-        .place = containers.place,
-        .message = Concat("container_definitions must be a string, but it is ",
-                          input.container_definitions.value, "."),
-        .invalid_json = false};
+    containers.problem =
+        ReadProblem{.place = containers.place,
+                    .message = Concat("container_definitions must be a string, but it is ",
+                                      input.container_definitions.value, "."),
+                    .invalid_json = false};
   } else if (input.container_definitions.state == Text::State::kKnown) {
     ReadContainerDefinitions(input.container_definitions.value, containers);
   }

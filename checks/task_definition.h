@@ -97,8 +97,7 @@ void ReadContainerDefinitions(std::string_view json, ContainerList& list);
 
 // Reads a task_definition_json document (with or without the taskDefinition
 // wrapper) into `definition`; places are set here.
-void ReadTaskDefinitionDocument(std::string_view json,
-                                TaskDefinition& definition);
+void ReadTaskDefinitionDocument(std::string_view json, TaskDefinition& definition);
 
 }  // namespace checks
 

@@ -73,8 +73,7 @@ struct Members {
   bool looks_like_task_definition = false;
 };
 
-void SetMode(std::optional<Text>& mode, bool& ambiguous, JsonKind kind,
-             std::string_view value) {
+void SetMode(std::optional<Text>& mode, bool& ambiguous, JsonKind kind, std::string_view value) {
   Text text;
   if (kind == JsonKind::kString) {
     text = Text::Known(std::string(value));
@@ -135,22 +134,18 @@ class DocumentVisitor final : public JsonVisitor {
       definition.document_state = Text::State::kMalformed;
       definition.document_problem = ReadProblem{
           .place = {std::string(kArgument), std::string(kArgument)},
-          .message = Concat(
-              kArgument,
-              " does not look like a task definition: it has none of its "
-              "keys (family, containerDefinitions, pidMode, ...), neither at "
-              "the top level nor inside a \"taskDefinition\" object."),
+          .message = Concat(kArgument,
+                            " does not look like a task definition: it has none of its "
+                            "keys (family, containerDefinitions, pidMode, ...), neither at "
+                            "the top level nor inside a \"taskDefinition\" object."),
           .invalid_json = true};
       return;
     }
-    definition.pid_mode = {DocumentPlace("pidMode"),
-                           members.pid_mode.value_or(Text::Null()),
+    definition.pid_mode = {DocumentPlace("pidMode"), members.pid_mode.value_or(Text::Null()),
                            members.pid_mode_ambiguous};
-    definition.ipc_mode = {DocumentPlace("ipcMode"),
-                           members.ipc_mode.value_or(Text::Null()),
+    definition.ipc_mode = {DocumentPlace("ipcMode"), members.ipc_mode.value_or(Text::Null()),
                            members.ipc_mode_ambiguous};
-    definition.requires_compatibilities =
-        std::move(members.requires_compatibilities);
+    definition.requires_compatibilities = std::move(members.requires_compatibilities);
     definition.containers = std::move(members.containers);
   }
 
@@ -159,8 +154,8 @@ class DocumentVisitor final : public JsonVisitor {
  private:
   // requiresCompatibilities only words the Fargate note: anything but an
   // array of strings counts as "not known to be Fargate".
-  static void ReadCompatibility(TextSet& set, std::span<const JsonFrame> inside,
-                                JsonKind kind, std::string_view value) {
+  static void ReadCompatibility(TextSet& set, std::span<const JsonFrame> inside, JsonKind kind,
+                                std::string_view value) {
     if (inside.empty()) {
       set.values.clear();
       set.state = kind == JsonKind::kArray  ? TextSet::State::kKnown
@@ -171,13 +166,11 @@ class DocumentVisitor final : public JsonVisitor {
     }
   }
 
-  absl::Status Reject(std::string attribute, std::string_view expected,
-                      JsonKind kind) {
-    std::string message = Concat(attribute, " must be ", expected,
-                                 ", but it is ", JsonKindName(kind), ".");
-    problem_ = ReadProblem{.place = {std::string(kArgument), attribute},
-                           .message = message,
-                           .invalid_json = true};
+  absl::Status Reject(std::string attribute, std::string_view expected, JsonKind kind) {
+    std::string message =
+        Concat(attribute, " must be ", expected, ", but it is ", JsonKindName(kind), ".");
+    problem_ = ReadProblem{
+        .place = {std::string(kArgument), attribute}, .message = message, .invalid_json = true};
     return absl::InvalidArgumentError(message);
   }
 
@@ -189,8 +182,7 @@ class DocumentVisitor final : public JsonVisitor {
 
 }  // namespace
 
-void ReadTaskDefinitionDocument(std::string_view json,
-                                TaskDefinition& definition) {
+void ReadTaskDefinitionDocument(std::string_view json, TaskDefinition& definition) {
   definition.form = TaskDefinition::Form::kDocument;
   const Place argument{std::string(kArgument), std::string(kArgument)};
   definition.pid_mode.place = DocumentPlace("pidMode");
@@ -204,10 +196,9 @@ void ReadTaskDefinitionDocument(std::string_view json,
     definition.document_problem =
         visitor.problem().has_value()
             ? std::move(*visitor.problem())
-            : ReadProblem{
-                  .place = argument,
-                  .message = Concat(kArgument, " ", status.message(), "."),
-                  .invalid_json = true};
+            : ReadProblem{.place = argument,
+                          .message = Concat(kArgument, " ", status.message(), "."),
+                          .invalid_json = true};
     return;
   }
   definition.document_state = Text::State::kKnown;

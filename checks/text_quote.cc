@@ -59,9 +59,8 @@ std::string ValidUtf8(std::string_view text, std::size_t max_bytes) {
 
 std::string Quote(std::string_view text) {
   const bool cut = text.size() > kMaxQuotedBytes;
-  std::string quoted =
-      nlohmann::json(std::string(text.substr(0, kMaxQuotedBytes)))
-          .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  std::string quoted = nlohmann::json(std::string(text.substr(0, kMaxQuotedBytes)))
+                           .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   if (cut) quoted += kCut;
   return quoted;
 }

@@ -11,8 +11,7 @@
 namespace checks {
 
 Outcome CheckMisplacedNamespaceKey(const TaskDefinition& definition) {
-  if (auto outcome = DocumentOutcome(definition,
-                                     "the absence of ignored namespace keys")) {
+  if (auto outcome = DocumentOutcome(definition, "the absence of ignored namespace keys")) {
     return *outcome;
   }
   const ContainerList& containers = definition.containers;
@@ -27,10 +26,9 @@ Outcome CheckMisplacedNamespaceKey(const TaskDefinition& definition) {
       // Fail closed: keys ECS ignores cannot be ruled out in a list that
       // cannot be read. (Invalid JSON is also an input problem, reported
       // even when this control is off; see ValidateInputForms.)
-      outcome.Fail({containers.problem->place,
-                    Concat(containers.problem->message,
-                           " So namespace keys that ECS ignores cannot "
-                           "be ruled out.")});
+      outcome.Fail({containers.problem->place, Concat(containers.problem->message,
+                                                      " So namespace keys that ECS ignores cannot "
+                                                      "be ruled out.")});
       return outcome;
     case Text::State::kKnown:
       break;
@@ -40,13 +38,11 @@ Outcome CheckMisplacedNamespaceKey(const TaskDefinition& definition) {
     const std::string_view task_level =
         document ? std::string_view(key.key) : (pid ? "pid_mode" : "ipc_mode");
     outcome.Fail(
-        {key.place,
-         Concat(key.place.attribute, " is ", key.value, ", but ECS ignores ",
-                key.key, " inside a container definition. The ",
-                pid ? "PID" : "IPC",
-                " namespace is set only by the "
-                "task-level ",
-                task_level, ", so this setting has no effect.")});
+        {key.place, Concat(key.place.attribute, " is ", key.value, ", but ECS ignores ", key.key,
+                           " inside a container definition. The ", pid ? "PID" : "IPC",
+                           " namespace is set only by the "
+                           "task-level ",
+                           task_level, ", so this setting has no effect.")});
   }
   return outcome;
 }

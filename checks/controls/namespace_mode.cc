@@ -23,11 +23,9 @@ std::string ValidValueList(const NamespaceRule& rule) {
 
 }  // namespace
 
-Outcome CheckNamespaceMode(const TaskDefinition& definition,
-                           const NamespaceMode& mode,
+Outcome CheckNamespaceMode(const TaskDefinition& definition, const NamespaceMode& mode,
                            const NamespaceRule& rule) {
-  if (auto outcome = DocumentOutcome(
-          definition, Concat("the task's ", rule.kind, " mode"))) {
+  if (auto outcome = DocumentOutcome(definition, Concat("the task's ", rule.kind, " mode"))) {
     return *outcome;
   }
   const std::string& attribute = mode.place.attribute;
@@ -38,52 +36,46 @@ Outcome CheckNamespaceMode(const TaskDefinition& definition,
     case Text::State::kUnknown:
       return Outcome::Unknown();
     case Text::State::kMalformed:
-      outcome.Fail(
-          {mode.place,
-           Concat(attribute, " must be a string, but it is ", mode.value.value,
-                  "."),
-           /*invalid_value=*/true});
+      outcome.Fail({mode.place,
+                    Concat(attribute, " must be a string, but it is ", mode.value.value, "."),
+                    /*invalid_value=*/true});
       return outcome;
     case Text::State::kKnown:
       break;
   }
   if (mode.ambiguous) {
-    outcome.Fail(
-        {mode.place, Concat(attribute,
-                            " is given more than once with different "
-                            "values. JSON readers disagree about which one "
-                            "wins, so ECS may apply either; give it once."),
-         /*invalid_value=*/true});
+    outcome.Fail({mode.place,
+                  Concat(attribute,
+                         " is given more than once with different "
+                         "values. JSON readers disagree about which one "
+                         "wins, so ECS may apply either; give it once."),
+                  /*invalid_value=*/true});
     return outcome;
   }
   const std::string& value = mode.value.value;
   if (value == "host") {
-    std::string message =
-        Concat(attribute,
-               " is \"host\": the containers of this task share the "
-               "host's ",
-               rule.namespace_name, ".");
+    std::string message = Concat(attribute,
+                                 " is \"host\": the containers of this task share the "
+                                 "host's ",
+                                 rule.namespace_name, ".");
     if (definition.RequiresFargate()) {
-      Append(message, " Fargate rejects host ", rule.kind,
-             " mode at registration anyway.");
+      Append(message, " Fargate rejects host ", rule.kind, " mode at registration anyway.");
     }
     outcome.Fail({mode.place, std::move(message)});
     return outcome;
   }
-  if (value.empty() ||
-      std::find(rule.valid_values.begin(), rule.valid_values.end(), value) !=
-          rule.valid_values.end()) {
+  if (value.empty() || std::find(rule.valid_values.begin(), rule.valid_values.end(), value) !=
+                           rule.valid_values.end()) {
     return Outcome::Pass();
   }
   // Fail closed: an invalid value would be rejected or misread, and a near
   // miss ("HOST", " host") shows intent to share the host's namespace.
-  outcome.Fail(
-      {mode.place,
-       Concat(attribute, " is ", Quote(value), ", which is not a valid ",
-              rule.kind, " mode. Valid values are ", ValidValueList(rule),
-              " (case-sensitive), so this control fails until "
-              "the value is fixed."),
-       /*invalid_value=*/true});
+  outcome.Fail({mode.place,
+                Concat(attribute, " is ", Quote(value), ", which is not a valid ", rule.kind,
+                       " mode. Valid values are ", ValidValueList(rule),
+                       " (case-sensitive), so this control fails until "
+                       "the value is fixed."),
+                /*invalid_value=*/true});
   return outcome;
 }
 

@@ -21,8 +21,7 @@ struct NamespaceRule {
   std::vector<std::string_view> valid_values;
 };
 
-Outcome CheckNamespaceMode(const TaskDefinition& definition,
-                           const NamespaceMode& mode,
+Outcome CheckNamespaceMode(const TaskDefinition& definition, const NamespaceMode& mode,
                            const NamespaceRule& rule);
 
 }  // namespace checks

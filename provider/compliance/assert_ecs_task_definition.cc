@@ -17,7 +17,8 @@ AssertEcsTaskDefinition::AssertEcsTaskDefinition() {
 void AssertEcsTaskDefinition::Call(const tf::CallFunctionRequest& request,
                                    tf::CallFunctionResponse* response) const {
   std::vector<checks::InputProblem> problems;
-  const checks::Evaluation evaluation = EvaluateArgument(Name(), request.arguments.at(0), &problems);
+  const checks::Evaluation evaluation =
+      EvaluateArgument(Name(), request.arguments.at(0), &problems);
   std::string text;
   // Unreadable JSON is not listed here: the controls fail closed on it, and
   // it blocks when that failure is at level error, like any finding.
@@ -27,7 +28,8 @@ void AssertEcsTaskDefinition::Call(const tf::CallFunctionRequest& request,
   }
   for (const checks::Finding& f : evaluation.findings) {
     if (f.level != checks::Level::kError) continue;
-    absl::StrAppend(&text, text.empty() ? "" : "; ", f.control_id, " at ", f.attribute, ": ", f.summary);
+    absl::StrAppend(&text, text.empty() ? "" : "; ", f.control_id, " at ", f.attribute, ": ",
+                    f.summary);
   }
   if (!text.empty()) {
     response->error = tf::FunctionError{std::move(text), 0};

@@ -18,15 +18,18 @@ CheckEcsTaskDefinition::CheckEcsTaskDefinition() {
   definition_.return_type = ResultType();
   definition_.summary = "Checks an ECS task definition and returns its findings";
   definition_.description =
-      "Evaluates every control at its default level and returns `{compliant, findings}` with the same "
-      "findings as the data source. The result is unknown while a relevant attribute is unknown and "
+      "Evaluates every control at its default level and returns `{compliant, findings}` with the "
+      "same "
+      "findings as the data source. The result is unknown while a relevant attribute is unknown "
+      "and "
       "nothing known fails.";
 }
 
 void CheckEcsTaskDefinition::Call(const tf::CallFunctionRequest& request,
                                   tf::CallFunctionResponse* response) const {
   std::vector<checks::InputProblem> problems;
-  const checks::Evaluation evaluation = EvaluateArgument(Name(), request.arguments.at(0), &problems);
+  const checks::Evaluation evaluation =
+      EvaluateArgument(Name(), request.arguments.at(0), &problems);
   // Both forms at once is a mistake in the call; unreadable JSON is not: it
   // is a finding on its attribute (the controls fail closed on it).
   for (const checks::InputProblem& p : problems) {

@@ -12,10 +12,13 @@ EcsPidModeCompliant::EcsPidModeCompliant() {
   pid_mode.description = "The `pid_mode` of an ECS task definition; null when it is not set.";
   definition_.parameters = {pid_mode};
   definition_.return_type = cty::Type::Bool();
-  definition_.summary = "Whether an ECS task definition's pid_mode keeps the host's process namespace private";
+  definition_.summary =
+      "Whether an ECS task definition's pid_mode keeps the host's process namespace private";
   definition_.description =
-      "Returns `true` for null, `\"\"` and `\"task\"`; `false` for `\"host\"` and for any value ECS does "
-      "not accept (the valid values are `host` and `task`, case-sensitive). AWS Security Hub ECS.3.";
+      "Returns `true` for null, `\"\"` and `\"task\"`; `false` for `\"host\"` and for any value "
+      "ECS does "
+      "not accept (the valid values are `host` and `task`, case-sensitive). AWS Security Hub "
+      "ECS.3.";
 }
 
 void EcsPidModeCompliant::Call(const tf::CallFunctionRequest& request,
@@ -34,7 +37,8 @@ void EcsPidModeCompliant::Call(const tf::CallFunctionRequest& request,
   const checks::Evaluation evaluation = Evaluate(Name(), input, settings);
   bool pid_fails = false;
   for (const checks::ControlResult& r : evaluation.controls) {
-    if (r.control->id == "ecs_task_definition_no_host_pid_mode") pid_fails = r.status == checks::Status::kFail;
+    if (r.control->id == "ecs_task_definition_no_host_pid_mode")
+      pid_fails = r.status == checks::Status::kFail;
   }
   response->result = cty::Value::Bool(!pid_fails);
 }

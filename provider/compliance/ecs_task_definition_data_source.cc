@@ -23,37 +23,45 @@ tf::Schema MakeSchema() {
   const cty::Type s = cty::Type::String();
   tf::Schema schema;
   schema.block.description =
-      "Checks an ECS task definition against the compliancecheck controls and fails `terraform plan` "
+      "Checks an ECS task definition against the compliancecheck controls and fails `terraform "
+      "plan` "
       "at the offending argument when a control at level `error` fails (for example `pid_mode = "
       "\"host\"`, AWS Security Hub ECS.3). Arguments are named as on `aws_ecs_task_definition`.";
   schema.block.attributes = {
       Optional("family", s, "The task definition family; used in messages and `report_json`."),
       Optional("pid_mode", s,
                "As on `aws_ecs_task_definition`: the task's process namespace. `\"host\"` fails "
-               "`ecs_task_definition_no_host_pid_mode`; null, `\"\"` and `\"task\"` pass; any other value "
+               "`ecs_task_definition_no_host_pid_mode`; null, `\"\"` and `\"task\"` pass; any "
+               "other value "
                "is invalid and fails too."),
-      Optional("ipc_mode", s,
-               "As on `aws_ecs_task_definition`: the task's IPC namespace (`host`, `task` or `none`). "
-               "`\"host\"` fails `ecs_task_definition_no_host_ipc_mode`."),
+      Optional(
+          "ipc_mode", s,
+          "As on `aws_ecs_task_definition`: the task's IPC namespace (`host`, `task` or `none`). "
+          "`\"host\"` fails `ecs_task_definition_no_host_ipc_mode`."),
       Optional("network_mode", s, "As on `aws_ecs_task_definition`."),
-      Optional("requires_compatibilities", cty::Type::Set(s),
-               "As on `aws_ecs_task_definition`; with `FARGATE` the finding notes that Fargate rejects "
-               "host PID mode at registration."),
-      Optional("container_definitions", s,
-               "As on `aws_ecs_task_definition`: the container definitions JSON document (a JSON array "
-               "of container objects), e.g. from `jsonencode`."),
-      Optional("task_definition_json", s,
-               "Instead of `pid_mode` ... `container_definitions`: a DescribeTaskDefinition or "
-               "RegisterTaskDefinition JSON document (camelCase, with or without the `taskDefinition` "
-               "wrapper), for audit evidence. Giving both forms is an error."),
+      Optional(
+          "requires_compatibilities", cty::Type::Set(s),
+          "As on `aws_ecs_task_definition`; with `FARGATE` the finding notes that Fargate rejects "
+          "host PID mode at registration."),
+      Optional(
+          "container_definitions", s,
+          "As on `aws_ecs_task_definition`: the container definitions JSON document (a JSON array "
+          "of container objects), e.g. from `jsonencode`."),
+      Optional(
+          "task_definition_json", s,
+          "Instead of `pid_mode` ... `container_definitions`: a DescribeTaskDefinition or "
+          "RegisterTaskDefinition JSON document (camelCase, with or without the `taskDefinition` "
+          "wrapper), for audit evidence. Giving both forms is an error."),
       Optional("enforcement", s,
                "Overrides the provider's `enforcement` for this data source: `\"error\"` or "
                "`\"warning\"` (advisory: every error becomes a warning)."),
-      Computed("compliant", cty::Type::Bool(), "True only when there is no finding at all (any level)."),
-      Computed("findings", FindingListType(),
-               "One per failing control and place: `control_id`, `title`, `severity`, `level` (`error` "
-               "or `warning` after enforcement), `attribute` (the argument plus the 0-based path inside "
-               "its JSON), `message`, `remediation`, `references`."),
+      Computed("compliant", cty::Type::Bool(),
+               "True only when there is no finding at all (any level)."),
+      Computed(
+          "findings", FindingListType(),
+          "One per failing control and place: `control_id`, `title`, `severity`, `level` (`error` "
+          "or `warning` after enforcement), `attribute` (the argument plus the 0-based path inside "
+          "its JSON), `message`, `remediation`, `references`."),
       Computed("report_json", s,
                "A JSON report for CI tools: `family`, `compliant`, `controls` (`id`, `status` = "
                "`pass`|`fail`|`unknown`|`off`, `level`) and `findings`."),
@@ -70,8 +78,8 @@ checks::Evaluation EcsTaskDefinitionDataSource::Assess(const cty::Value& config,
                                                        const checks::Input& input,
                                                        tf::Diagnostics* diags) const {
   checks::Settings settings = settings_.Get();
-  if (auto mode = ReadEnforcement(config.GetAttr("enforcement"), tf::AttributePath::Root("enforcement"),
-                                  diags)) {
+  if (auto mode = ReadEnforcement(config.GetAttr("enforcement"),
+                                  tf::AttributePath::Root("enforcement"), diags)) {
     settings.enforcement = *mode;
   }
   checks::Evaluation evaluation = Evaluate(TypeName(), input, settings);

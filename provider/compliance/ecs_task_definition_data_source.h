@@ -22,7 +22,8 @@ class EcsTaskDefinitionDataSource final : public tf::DataSource {
   const tf::Schema& GetSchema() const override { return schema_; }
   void Validate(const tf::ValidateDataSourceRequest& request,
                 tf::ValidateDataSourceResponse* response) const override;
-  void Read(const tf::ReadDataSourceRequest& request, tf::ReadDataSourceResponse* response) const override;
+  void Read(const tf::ReadDataSourceRequest& request,
+            tf::ReadDataSourceResponse* response) const override;
 
  private:
   // Evaluates under the provider's settings and this data source's

@@ -17,7 +17,8 @@ class EcsPidModeCompliant final : public tf::Function {
   EcsPidModeCompliant();
   std::string_view Name() const override { return "ecs_pid_mode_compliant"; }
   const tf::FunctionDefinition& Definition() const override { return definition_; }
-  void Call(const tf::CallFunctionRequest& request, tf::CallFunctionResponse* response) const override;
+  void Call(const tf::CallFunctionRequest& request,
+            tf::CallFunctionResponse* response) const override;
 
  private:
   tf::FunctionDefinition definition_;
@@ -29,7 +30,8 @@ class CheckEcsTaskDefinition final : public tf::Function {
   CheckEcsTaskDefinition();
   std::string_view Name() const override { return "check_ecs_task_definition"; }
   const tf::FunctionDefinition& Definition() const override { return definition_; }
-  void Call(const tf::CallFunctionRequest& request, tf::CallFunctionResponse* response) const override;
+  void Call(const tf::CallFunctionRequest& request,
+            tf::CallFunctionResponse* response) const override;
 
  private:
   tf::FunctionDefinition definition_;
@@ -42,7 +44,8 @@ class AssertEcsTaskDefinition final : public tf::Function {
   AssertEcsTaskDefinition();
   std::string_view Name() const override { return "assert_ecs_task_definition"; }
   const tf::FunctionDefinition& Definition() const override { return definition_; }
-  void Call(const tf::CallFunctionRequest& request, tf::CallFunctionResponse* response) const override;
+  void Call(const tf::CallFunctionRequest& request,
+            tf::CallFunctionResponse* response) const override;
 
  private:
   tf::FunctionDefinition definition_;

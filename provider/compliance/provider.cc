@@ -7,19 +7,23 @@ namespace compliance {
 
 Provider::Provider()
     : data_sources_{&ecs_task_definition_},
-      functions_{&ecs_pid_mode_compliant_, &check_ecs_task_definition_, &assert_ecs_task_definition_} {
-  tf::Attribute enforcement{"enforcement", cty::Type::String(),
-                            "`\"error\"` (default): findings block at their level. `\"warning\"`: advisory "
-                            "mode for rolling the provider out; every error becomes a warning."};
+      functions_{&ecs_pid_mode_compliant_, &check_ecs_task_definition_,
+                 &assert_ecs_task_definition_} {
+  tf::Attribute enforcement{
+      "enforcement", cty::Type::String(),
+      "`\"error\"` (default): findings block at their level. `\"warning\"`: advisory "
+      "mode for rolling the provider out; every error becomes a warning."};
   enforcement.optional = true;
-  tf::Attribute controls{"controls", cty::Type::Map(cty::Type::String()),
-                         absl::StrCat("Level per control id: `\"error\"`, `\"warning\"` or `\"off\"`; overrides "
-                                      "the control's default level. Valid ids: ",
-                                      checks::ControlIdList(), ".")};
+  tf::Attribute controls{
+      "controls", cty::Type::Map(cty::Type::String()),
+      absl::StrCat("Level per control id: `\"error\"`, `\"warning\"` or `\"off\"`; overrides "
+                   "the control's default level. Valid ids: ",
+                   checks::ControlIdList(), ".")};
   controls.optional = true;
   schema_.block.attributes = {enforcement, controls};
   schema_.block.description =
-      "Fails `terraform plan` on insecure ECS task definitions. Pure and offline: no credentials, no "
+      "Fails `terraform plan` on insecure ECS task definitions. Pure and offline: no credentials, "
+      "no "
       "network, no state of its own.";
 }
 
@@ -33,7 +37,8 @@ void Provider::ValidateConfig(const tf::ValidateProviderConfigRequest& request,
   Apply(request.config, &response->diagnostics);
 }
 
-void Provider::Configure(const tf::ConfigureProviderRequest& request, tf::ProviderConfigResponse* response) {
+void Provider::Configure(const tf::ConfigureProviderRequest& request,
+                         tf::ProviderConfigResponse* response) {
   Apply(request.config, &response->diagnostics);
 }
 

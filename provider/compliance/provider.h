@@ -30,7 +30,8 @@ class Provider final : public tf::Provider {
   // the same, not yet configured, process.
   void ValidateConfig(const tf::ValidateProviderConfigRequest& request,
                       tf::ProviderConfigResponse* response) override;
-  void Configure(const tf::ConfigureProviderRequest& request, tf::ProviderConfigResponse* response) override;
+  void Configure(const tf::ConfigureProviderRequest& request,
+                 tf::ProviderConfigResponse* response) override;
 
  private:
   void Apply(const cty::Value& config, tf::Diagnostics* diags);

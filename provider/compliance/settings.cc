@@ -5,7 +5,8 @@
 
 namespace compliance {
 
-std::optional<checks::Enforcement> ReadEnforcement(const cty::Value& value, const tf::AttributePath& path,
+std::optional<checks::Enforcement> ReadEnforcement(const cty::Value& value,
+                                                   const tf::AttributePath& path,
                                                    tf::Diagnostics* diags) {
   if (!value.is_known()) return std::nullopt;
   const std::string& text = value.AsString();
@@ -44,7 +45,8 @@ checks::Settings ReadProviderSettings(const cty::Value& config, tf::Diagnostics*
     std::optional<checks::Level> level = checks::ParseLevel(level_value.AsString());
     if (!level.has_value()) {
       diags->AddError("Invalid control level",
-                      absl::StrCat("The level of \"", id, "\" must be \"error\", \"warning\" or \"off\", not \"",
+                      absl::StrCat("The level of \"", id,
+                                   "\" must be \"error\", \"warning\" or \"off\", not \"",
                                    level_value.AsString(), "\"."),
                       path);
       continue;

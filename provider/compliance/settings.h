@@ -23,7 +23,8 @@ checks::Settings ReadProviderSettings(const cty::Value& config, tf::Diagnostics*
 
 // Reads an `enforcement` attribute value. Null or unknown: nullopt. Invalid:
 // an error diagnostic on `path` and nullopt.
-std::optional<checks::Enforcement> ReadEnforcement(const cty::Value& value, const tf::AttributePath& path,
+std::optional<checks::Enforcement> ReadEnforcement(const cty::Value& value,
+                                                   const tf::AttributePath& path,
                                                    tf::Diagnostics* diags);
 
 // The provider's current settings, shared between concurrent RPCs.

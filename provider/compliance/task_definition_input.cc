@@ -8,7 +8,8 @@ namespace {
 // "a number", "a list of string": how a value of the wrong kind is named.
 std::string Described(const cty::Type& type) {
   const std::string name = type.FriendlyName();
-  const bool vowel = !name.empty() && std::string_view("aeiou").find(name[0]) != std::string_view::npos;
+  const bool vowel =
+      !name.empty() && std::string_view("aeiou").find(name[0]) != std::string_view::npos;
   return absl::StrCat(vowel ? "an " : "a ", name);
 }
 
@@ -48,8 +49,8 @@ checks::Input ReadTaskDefinitionInput(const cty::Value& value) {
   checks::Input in;
   if (value.is_unknown()) {
     // Nothing is known yet: every argument is pending.
-    for (checks::Text* t : {&in.family, &in.pid_mode, &in.ipc_mode, &in.network_mode,
-                            &in.container_definitions}) {
+    for (checks::Text* t :
+         {&in.family, &in.pid_mode, &in.ipc_mode, &in.network_mode, &in.container_definitions}) {
       *t = checks::Text::Unknown();
     }
     in.requires_compatibilities.state = checks::TextSet::State::kUnknown;

@@ -15,7 +15,8 @@ tf::Parameter TaskDefinitionParameter() {
   p.allow_unknown = true;
   p.description =
       "An object or map with any of the data source's argument names (`pid_mode`, `ipc_mode`, "
-      "`network_mode`, `requires_compatibilities`, `container_definitions`, `task_definition_json`, "
+      "`network_mode`, `requires_compatibilities`, `container_definitions`, "
+      "`task_definition_json`, "
       "`family`): for example `self` in a postcondition of `aws_ecs_task_definition`, the resource "
       "itself, or a literal object. Other attributes are ignored; values may be unknown.";
   return p;

@@ -32,12 +32,14 @@ class JsonDecoder {
     }
     if (node.kind == JsonNode::Kind::kNull) return Value::Null(type);
     switch (type.kind()) {
-      case Kind::kDynamic: return DecodeDynamic(node, depth);
+      case Kind::kDynamic:
+        return DecodeDynamic(node, depth);
       case Kind::kString:
         if (node.kind == JsonNode::Kind::kString || node.kind == JsonNode::Kind::kNumber) {
           return Value::String(node.text);
         }
-        if (node.kind == JsonNode::Kind::kBool) return Value::String(node.boolean ? "true" : "false");
+        if (node.kind == JsonNode::Kind::kBool)
+          return Value::String(node.boolean ? "true" : "false");
         return Expected(type, node);
       case Kind::kBool:
         if (node.kind == JsonNode::Kind::kBool) return Value::Bool(node.boolean);
@@ -45,12 +47,16 @@ class JsonDecoder {
           return Value::Bool(node.text == "true");
         }
         return Expected(type, node);
-      case Kind::kNumber: return DecodeNumber(node, type);
+      case Kind::kNumber:
+        return DecodeNumber(node, type);
       case Kind::kList:
       case Kind::kSet:
-      case Kind::kTuple: return DecodeSequence(node, type, depth);
-      case Kind::kMap: return DecodeMap(node, type, depth);
-      case Kind::kObject: return DecodeObject(node, type, depth);
+      case Kind::kTuple:
+        return DecodeSequence(node, type, depth);
+      case Kind::kMap:
+        return DecodeMap(node, type, depth);
+      case Kind::kObject:
+        return DecodeObject(node, type, depth);
     }
     return path_.Error("unsupported type");
   }
@@ -103,7 +109,8 @@ class JsonDecoder {
       PathStep step = PathStep::Key(&path_, node.keys[i]);
       absl::StatusOr<Value> v = Decode(node.items[i], type.element(), depth + 1);
       if (!v.ok()) return v.status();
-      if (!elements.emplace(node.keys[i], *std::move(v)).second) return path_.Error("duplicate key");
+      if (!elements.emplace(node.keys[i], *std::move(v)).second)
+        return path_.Error("duplicate key");
     }
     return Value::Map(type.element(), std::move(elements));
   }
@@ -144,8 +151,8 @@ class JsonDecoder {
       } else if (node.keys[i] == "value") {
         value_node = &node.items[i];
       } else {
-        return path_.Error(absl::StrCat("invalid key \"", node.keys[i].substr(0, 64),
-                                        "\" in a dynamic value"));
+        return path_.Error(
+            absl::StrCat("invalid key \"", node.keys[i].substr(0, 64), "\" in a dynamic value"));
       }
     }
     if (type_node == nullptr) return path_.Error("missing \"type\" in a dynamic value");

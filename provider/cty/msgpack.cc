@@ -46,8 +46,8 @@ class Decoder {
  private:
   absl::Status Err(std::string_view message) const { return path_.Error(message); }
   absl::Status Expected(const Type& type, const WireToken& t) const {
-    return Err(absl::StrCat("expected ", type.FriendlyName(), ", got ",
-                            internal::WireKindName(t.kind)));
+    return Err(
+        absl::StrCat("expected ", type.FriendlyName(), ", got ", internal::WireKindName(t.kind)));
   }
 
   absl::Status Read(WireToken* t) {
@@ -65,19 +65,24 @@ class Decoder {
     if (t.kind == WireKind::kExt) return DecodeUnknown(type, t);
     if (t.kind == WireKind::kNil) return Value::Null(type);
     switch (type.kind()) {
-      case Kind::kDynamic: return DecodeDynamic(t, depth);
+      case Kind::kDynamic:
+        return DecodeDynamic(t, depth);
       case Kind::kString:
         if (t.kind != WireKind::kStr && t.kind != WireKind::kBin) return Expected(type, t);
         return Value::String(std::string(t.bytes));
       case Kind::kBool:
         if (t.kind != WireKind::kBool) return Expected(type, t);
         return Value::Bool(t.boolean);
-      case Kind::kNumber: return DecodeNumber(type, t);
+      case Kind::kNumber:
+        return DecodeNumber(type, t);
       case Kind::kList:
       case Kind::kSet:
-      case Kind::kTuple: return DecodeSequence(type, t, depth);
-      case Kind::kMap: return DecodeMap(type, t, depth);
-      case Kind::kObject: return DecodeObject(type, t, depth);
+      case Kind::kTuple:
+        return DecodeSequence(type, t, depth);
+      case Kind::kMap:
+        return DecodeMap(type, t, depth);
+      case Kind::kObject:
+        return DecodeObject(type, t, depth);
     }
     return Err("unsupported type");
   }
@@ -100,7 +105,8 @@ class Decoder {
     bool is_null = false;
     for (uint64_t i = 0; i < head.uint_value; ++i) {
       WireToken key;
-      if (!payload.Next(&key, &error)) return Err(absl::StrCat("unknown value refinements: ", error));
+      if (!payload.Next(&key, &error))
+        return Err(absl::StrCat("unknown value refinements: ", error));
       if (key.kind != WireKind::kInt && key.kind != WireKind::kUint) {
         return Err("unknown value refinements have a non-integer key");
       }
@@ -139,7 +145,8 @@ class Decoder {
 
   absl::StatusOr<Value> DecodeNumber(const Type& type, const WireToken& t) {
     switch (t.kind) {
-      case WireKind::kInt: return Value::Int(t.int_value);
+      case WireKind::kInt:
+        return Value::Int(t.int_value);
       case WireKind::kUint:
         if (t.uint_value <= static_cast<uint64_t>(INT64_MAX)) {
           return Value::Int(static_cast<int64_t>(t.uint_value));
@@ -154,7 +161,8 @@ class Decoder {
         if (!n.ok()) return Err(internal::MessageOf(n.status()));
         return Value::NumberValue(*std::move(n));
       }
-      default: return Expected(type, t);
+      default:
+        return Expected(type, t);
     }
   }
 

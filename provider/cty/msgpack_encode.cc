@@ -33,8 +33,8 @@ class Encoder {
       return Encode(value, actual);
     }
     if (actual.kind() != type.kind() && actual.kind() != Kind::kDynamic) {
-      return path_.Error(absl::StrCat("expected ", type.FriendlyName(), ", got ",
-                                      actual.FriendlyName()));
+      return path_.Error(
+          absl::StrCat("expected ", type.FriendlyName(), ", got ", actual.FriendlyName()));
     }
     if (value.is_unknown()) {
       out_->append(kUnknown, sizeof kUnknown);

@@ -10,16 +10,25 @@ namespace cty::internal {
 
 const char* WireKindName(WireKind kind) {
   switch (kind) {
-    case WireKind::kNil: return "null";
-    case WireKind::kBool: return "bool";
+    case WireKind::kNil:
+      return "null";
+    case WireKind::kBool:
+      return "bool";
     case WireKind::kInt:
-    case WireKind::kUint: return "integer";
-    case WireKind::kFloat: return "float";
-    case WireKind::kStr: return "string";
-    case WireKind::kBin: return "binary";
-    case WireKind::kArray: return "array";
-    case WireKind::kMap: return "map";
-    case WireKind::kExt: return "unknown value";
+    case WireKind::kUint:
+      return "integer";
+    case WireKind::kFloat:
+      return "float";
+    case WireKind::kStr:
+      return "string";
+    case WireKind::kBin:
+      return "binary";
+    case WireKind::kArray:
+      return "array";
+    case WireKind::kMap:
+      return "map";
+    case WireKind::kExt:
+      return "unknown value";
   }
   return "value";
 }
@@ -59,8 +68,8 @@ bool WireReader::Next(WireToken* t, std::string* error) {
     // Every item takes at least one byte; refuse counts the input cannot hold
     // before anyone allocates for them.
     if (items > remaining() / bytes_each) {
-      *error = absl::StrCat(WireKindName(kind), " announces ", items,
-                            " elements but only ", remaining(), " bytes remain");
+      *error = absl::StrCat(WireKindName(kind), " announces ", items, " elements but only ",
+                            remaining(), " bytes remain");
       return false;
     }
     return true;
@@ -85,14 +94,21 @@ bool WireReader::Next(WireToken* t, std::string* error) {
   if (b >= 0x90 && b <= 0x9f) return count(WireKind::kArray, b & 0x0f, 1);
   if (b >= 0xa0 && b <= 0xbf) return payload(WireKind::kStr, b & 0x1f);
   switch (b) {
-    case 0xc0: t->kind = WireKind::kNil; return true;
-    case 0xc2: case 0xc3:
+    case 0xc0:
+      t->kind = WireKind::kNil;
+      return true;
+    case 0xc2:
+    case 0xc3:
       t->kind = WireKind::kBool;
       t->boolean = b == 0xc3;
       return true;
-    case 0xc4: case 0xc5: case 0xc6:
+    case 0xc4:
+    case 0xc5:
+    case 0xc6:
       return ReadBig(size_t{1} << (b - 0xc4), &n, error) && payload(WireKind::kBin, n);
-    case 0xc7: case 0xc8: case 0xc9:
+    case 0xc7:
+    case 0xc8:
+    case 0xc9:
       return ReadBig(size_t{1} << (b - 0xc7), &n, error) && ext(n);
     case 0xca: {
       if (!ReadBig(4, &n, error)) return false;
@@ -111,12 +127,18 @@ bool WireReader::Next(WireToken* t, std::string* error) {
       t->float_value = d;
       return true;
     }
-    case 0xcc: case 0xcd: case 0xce: case 0xcf:
+    case 0xcc:
+    case 0xcd:
+    case 0xce:
+    case 0xcf:
       if (!ReadBig(size_t{1} << (b - 0xcc), &n, error)) return false;
       t->kind = WireKind::kUint;
       t->uint_value = n;
       return true;
-    case 0xd0: case 0xd1: case 0xd2: case 0xd3: {
+    case 0xd0:
+    case 0xd1:
+    case 0xd2:
+    case 0xd3: {
       const size_t width = size_t{1} << (b - 0xd0);
       if (!ReadBig(width, &n, error)) return false;
       // Sign-extend from `width` bytes.
@@ -125,13 +147,21 @@ bool WireReader::Next(WireToken* t, std::string* error) {
       t->int_value = static_cast<int64_t>(n << shift) >> shift;
       return true;
     }
-    case 0xd4: case 0xd5: case 0xd6: case 0xd7: case 0xd8:
+    case 0xd4:
+    case 0xd5:
+    case 0xd6:
+    case 0xd7:
+    case 0xd8:
       return ext(size_t{1} << (b - 0xd4));
-    case 0xd9: case 0xda: case 0xdb:
+    case 0xd9:
+    case 0xda:
+    case 0xdb:
       return ReadBig(size_t{1} << (b - 0xd9), &n, error) && payload(WireKind::kStr, n);
-    case 0xdc: case 0xdd:
+    case 0xdc:
+    case 0xdd:
       return ReadBig(b == 0xdc ? 2 : 4, &n, error) && count(WireKind::kArray, n, 1);
-    case 0xde: case 0xdf:
+    case 0xde:
+    case 0xdf:
       return ReadBig(b == 0xde ? 2 : 4, &n, error) && count(WireKind::kMap, n, 2);
     default:
       *error = "invalid msgpack byte 0xc1";

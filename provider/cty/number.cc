@@ -30,9 +30,9 @@ Number Number::Float(double v) {
 
 absl::StatusOr<Number> Number::Decimal(std::string_view text) {
   if (!internal::CanonicalDecimal::Parse(text).has_value()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("\"", internal::SafeText(text.substr(0, 64)), text.size() > 64 ? "..." : "",
-                     "\" is not a decimal number"));
+    return absl::InvalidArgumentError(absl::StrCat("\"", internal::SafeText(text.substr(0, 64)),
+                                                   text.size() > 64 ? "..." : "",
+                                                   "\" is not a decimal number"));
   }
   Number n;
   n.form_ = Form::kDecimal;

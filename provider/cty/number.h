@@ -28,8 +28,8 @@ class Number {
   static absl::StatusOr<Number> Decimal(std::string_view text);
 
   Form form() const { return form_; }
-  int64_t int_value() const { return int_; }       // form kInt
-  double float_value() const { return float_; }    // form kFloat
+  int64_t int_value() const { return int_; }               // form kInt
+  double float_value() const { return float_; }            // form kFloat
   const std::string& decimal() const { return decimal_; }  // form kDecimal
 
   // A decimal rendering of any form ("42", "0.5", "9223372036854775808").

@@ -107,15 +107,24 @@ const std::vector<Type>& Type::tuple_elements() const { return rep_->tuple; }
 
 std::string Type::FriendlyName() const {
   switch (rep_->kind) {
-    case Kind::kDynamic: return "dynamic";
-    case Kind::kString: return "string";
-    case Kind::kNumber: return "number";
-    case Kind::kBool: return "bool";
-    case Kind::kList: return absl::StrCat("list of ", element().FriendlyName());
-    case Kind::kSet: return absl::StrCat("set of ", element().FriendlyName());
-    case Kind::kMap: return absl::StrCat("map of ", element().FriendlyName());
-    case Kind::kObject: return "object";
-    case Kind::kTuple: return "tuple";
+    case Kind::kDynamic:
+      return "dynamic";
+    case Kind::kString:
+      return "string";
+    case Kind::kNumber:
+      return "number";
+    case Kind::kBool:
+      return "bool";
+    case Kind::kList:
+      return absl::StrCat("list of ", element().FriendlyName());
+    case Kind::kSet:
+      return absl::StrCat("set of ", element().FriendlyName());
+    case Kind::kMap:
+      return absl::StrCat("map of ", element().FriendlyName());
+    case Kind::kObject:
+      return "object";
+    case Kind::kTuple:
+      return "tuple";
   }
   return "dynamic";
 }

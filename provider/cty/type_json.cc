@@ -104,10 +104,18 @@ absl::StatusOr<Type> FromNode(const JsonNode& node, int depth) {
 
 void Emit(const Type& type, std::string* out) {
   switch (type.kind()) {
-    case Kind::kDynamic: out->append("\"dynamic\""); return;
-    case Kind::kString: out->append("\"string\""); return;
-    case Kind::kNumber: out->append("\"number\""); return;
-    case Kind::kBool: out->append("\"bool\""); return;
+    case Kind::kDynamic:
+      out->append("\"dynamic\"");
+      return;
+    case Kind::kString:
+      out->append("\"string\"");
+      return;
+    case Kind::kNumber:
+      out->append("\"number\"");
+      return;
+    case Kind::kBool:
+      out->append("\"bool\"");
+      return;
     case Kind::kList:
     case Kind::kSet:
     case Kind::kMap:
@@ -164,8 +172,8 @@ absl::StatusOr<Type> TypeFromJsonTree(const JsonNode& node) { return FromNode(no
 absl::StatusOr<Type> ParseTypeJson(std::string_view json) {
   absl::StatusOr<internal::JsonNode> tree = internal::ParseJsonTree(json);
   if (!tree.ok()) {
-    return internal::Sanitized(absl::InvalidArgumentError(
-        absl::StrCat("invalid type JSON: ", tree.status().message())));
+    return internal::Sanitized(
+        absl::InvalidArgumentError(absl::StrCat("invalid type JSON: ", tree.status().message())));
   }
   absl::StatusOr<Type> type = internal::TypeFromJsonTree(*tree);
   if (!type.ok()) return internal::Sanitized(type.status());

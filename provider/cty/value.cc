@@ -66,11 +66,16 @@ namespace {
 
 int PrimitiveIndex(Kind kind) {
   switch (kind) {
-    case Kind::kDynamic: return 0;
-    case Kind::kString: return 1;
-    case Kind::kNumber: return 2;
-    case Kind::kBool: return 3;
-    default: return -1;
+    case Kind::kDynamic:
+      return 0;
+    case Kind::kString:
+      return 1;
+    case Kind::kNumber:
+      return 2;
+    case Kind::kBool:
+      return 3;
+    default:
+      return -1;
   }
 }
 
@@ -136,7 +141,8 @@ Value Value::Map(Type element, std::map<std::string, Value> elements) {
 Value Value::Object(std::map<std::string, Value> attributes) {
   std::map<std::string, Type> types;
   for (const auto& [name, v] : attributes) types.emplace_hint(types.end(), name, v.type());
-  return Value(Rep::Make(Type::Object(std::move(types)), Rep::State::kKnown, std::move(attributes)));
+  return Value(
+      Rep::Make(Type::Object(std::move(types)), Rep::State::kKnown, std::move(attributes)));
 }
 
 Value Value::Object(Type type, std::map<std::string, Value> attributes) {

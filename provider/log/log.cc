@@ -14,12 +14,18 @@ namespace {
 
 const char* LevelName(Level level) {
   switch (level) {
-    case Level::kTrace: return "trace";
-    case Level::kDebug: return "debug";
-    case Level::kInfo: return "info";
-    case Level::kWarn: return "warn";
-    case Level::kError: return "error";
-    case Level::kOff: break;
+    case Level::kTrace:
+      return "trace";
+    case Level::kDebug:
+      return "debug";
+    case Level::kInfo:
+      return "info";
+    case Level::kWarn:
+      return "warn";
+    case Level::kError:
+      return "error";
+    case Level::kOff:
+      break;
   }
   return "off";
 }
@@ -38,7 +44,8 @@ std::string Timestamp(long long now_micros) {
 // A JSON string. Invalid UTF-8 becomes U+FFFD instead of an exception: a log
 // line must never be what fails.
 std::string Quoted(std::string_view text) {
-  return nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return nlohmann::json(std::string(text))
+      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace
@@ -65,9 +72,7 @@ Level ConfiguredLevel() {
   return level;
 }
 
-Field Str(std::string key, std::string_view value) {
-  return {std::move(key), Quoted(value)};
-}
+Field Str(std::string key, std::string_view value) { return {std::move(key), Quoted(value)}; }
 
 Field Num(std::string key, double value) { return {std::move(key), nlohmann::json(value).dump()}; }
 

@@ -20,10 +20,10 @@
 #include <thread>
 
 #include "absl/strings/str_cat.h"
+#include "provider/log/log.h"
 #include "provider/plugin/controller.h"
 #include "provider/plugin/handshake.h"
 #include "provider/plugin/listener.h"
-#include "provider/log/log.h"
 #include "provider/plugin/shutdown_signal.h"
 #include "provider/plugin/signals.h"
 #include "provider/plugin/stdio.h"

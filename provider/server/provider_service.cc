@@ -22,7 +22,8 @@ void LogRpc(absl::string_view rpc, Clock::time_point start, const tf::Diagnostic
   if (!tflog::Enabled(tflog::Level::kDebug)) return;
   long long errors = 0;
   long long warnings = 0;
-  for (const tf::Diagnostic& d : diags.items()) (d.severity == tf::Severity::kError ? errors : warnings)++;
+  for (const tf::Diagnostic& d : diags.items())
+    (d.severity == tf::Severity::kError ? errors : warnings)++;
   tflog::Write(tflog::Level::kDebug, "RPC handled",
                {tflog::Str("rpc", std::string(rpc)), tflog::Num("duration_ms", MillisSince(start)),
                 tflog::Int("errors", errors), tflog::Int("warnings", warnings)});
@@ -51,8 +52,10 @@ grpc::Status Guarded(absl::string_view rpc, const google::protobuf::Message& req
                    absl::StrCat(rpc, " failed unexpectedly: ", e.what(),
                                 "\n\nThis is a bug in the provider; please report it."));
   } catch (...) {
-    diags.AddError("Internal error in the compliancecheck provider",
-                   absl::StrCat(rpc, " failed unexpectedly.\n\nThis is a bug in the provider; please report it."));
+    diags.AddError(
+        "Internal error in the compliancecheck provider",
+        absl::StrCat(rpc,
+                     " failed unexpectedly.\n\nThis is a bug in the provider; please report it."));
   }
   ToProto(diags, response->mutable_diagnostics());
   LogRpc(rpc, start, diags);
@@ -67,13 +70,15 @@ void AddUndecodable(absl::string_view what, const absl::Status& status, tf::Diag
 }
 
 void AddUnknownDataSource(absl::string_view type_name, tf::Diagnostics* diags) {
-  diags->AddError("Unknown data source type",
-                  absl::StrCat("The compliancecheck provider has no data source \"", type_name, "\"."));
+  diags->AddError(
+      "Unknown data source type",
+      absl::StrCat("The compliancecheck provider has no data source \"", type_name, "\"."));
 }
 
 }  // namespace
 
-grpc::Status ProviderService::GetMetadata(grpc::ServerContext*, const tfplugin6::GetMetadataRpc::Request*,
+grpc::Status ProviderService::GetMetadata(grpc::ServerContext*,
+                                          const tfplugin6::GetMetadataRpc::Request*,
                                           tfplugin6::GetMetadataRpc::Response* response) {
   response->mutable_server_capabilities()->set_get_provider_schema_optional(true);
   for (const tf::DataSource* d : provider_.DataSources()) {
@@ -90,7 +95,8 @@ grpc::Status ProviderService::GetProviderSchema(grpc::ServerContext*,
                                                 tfplugin6::GetProviderSchema::Response* response) {
   ToProto(provider_.GetSchema(), response->mutable_provider());
   for (const tf::DataSource* d : provider_.DataSources()) {
-    ToProto(d->GetSchema(), &(*response->mutable_data_source_schemas())[std::string(d->TypeName())]);
+    ToProto(d->GetSchema(),
+            &(*response->mutable_data_source_schemas())[std::string(d->TypeName())]);
   }
   for (const tf::Function* f : provider_.Functions()) {
     ToProto(f->Definition(), &(*response->mutable_functions())[std::string(f->Name())]);
@@ -99,7 +105,8 @@ grpc::Status ProviderService::GetProviderSchema(grpc::ServerContext*,
   return grpc::Status::OK;
 }
 
-grpc::Status ProviderService::GetFunctions(grpc::ServerContext*, const tfplugin6::GetFunctions::Request*,
+grpc::Status ProviderService::GetFunctions(grpc::ServerContext*,
+                                           const tfplugin6::GetFunctions::Request*,
                                            tfplugin6::GetFunctions::Response* response) {
   for (const tf::Function* f : provider_.Functions()) {
     ToProto(f->Definition(), &(*response->mutable_functions())[std::string(f->Name())]);
@@ -126,9 +133,9 @@ grpc::Status ProviderService::ValidateProviderConfig(
   });
 }
 
-grpc::Status ProviderService::ConfigureProvider(grpc::ServerContext*,
-                                                const tfplugin6::ConfigureProvider::Request* request,
-                                                tfplugin6::ConfigureProvider::Response* response) {
+grpc::Status ProviderService::ConfigureProvider(
+    grpc::ServerContext*, const tfplugin6::ConfigureProvider::Request* request,
+    tfplugin6::ConfigureProvider::Response* response) {
   return Guarded("ConfigureProvider", *request, response, [&](tf::Diagnostics* diags) {
     absl::StatusOr<cty::Value> config =
         FromProto(request->config(), provider_.GetSchema().block.ObjectType());
@@ -169,8 +176,9 @@ grpc::Status ProviderService::ReadDataSource(grpc::ServerContext*,
     if (diags->HasError()) return;
     absl::Status encoded = ToProto(out.state, type, response->mutable_state());
     if (!encoded.ok()) {
-      diags->AddError("Internal error in the compliancecheck provider",
-                      absl::StrCat("The data source state could not be encoded: ", encoded.message()));
+      diags->AddError(
+          "Internal error in the compliancecheck provider",
+          absl::StrCat("The data source state could not be encoded: ", encoded.message()));
     }
   });
 }
@@ -183,11 +191,13 @@ grpc::Status ProviderService::CallFunction(grpc::ServerContext*,
   auto log = [&](bool failed) {
     tflog::Write(tflog::Level::kDebug, "RPC handled",
                  {tflog::Str("rpc", "CallFunction"), tflog::Str("function", request->name()),
-                  tflog::Num("duration_ms", MillisSince(start)), tflog::Str("result", failed ? "error" : "ok")});
+                  tflog::Num("duration_ms", MillisSince(start)),
+                  tflog::Str("result", failed ? "error" : "ok")});
   };
   auto fail = [&](std::string text, std::optional<int64_t> argument) {
     // Terraform ends the sentence itself ("...: TEXT.").
-    while (!text.empty() && (text.back() == '.' || text.back() == ' ' || text.back() == '\n')) text.pop_back();
+    while (!text.empty() && (text.back() == '.' || text.back() == ' ' || text.back() == '\n'))
+      text.pop_back();
     response->clear_result();
     ToProto(tf::FunctionError{std::move(text), argument}, response->mutable_error());
     log(true);
@@ -196,8 +206,9 @@ grpc::Status ProviderService::CallFunction(grpc::ServerContext*,
   try {
     const tf::Function* function = provider_.FindFunction(request->name());
     if (function == nullptr) {
-      return fail(absl::StrCat("the compliancecheck provider has no function \"", request->name(), "\""),
-                  std::nullopt);
+      return fail(
+          absl::StrCat("the compliancecheck provider has no function \"", request->name(), "\""),
+          std::nullopt);
     }
     const tf::FunctionDefinition& def = function->Definition();
     const size_t fixed = def.parameters.size();
@@ -208,7 +219,8 @@ grpc::Status ProviderService::CallFunction(grpc::ServerContext*,
     tf::CallFunctionRequest call;
     for (size_t i = 0; i < given; ++i) {
       const tf::Parameter& param = i < fixed ? def.parameters[i] : *def.variadic;
-      absl::StatusOr<cty::Value> arg = FromProto(request->arguments(static_cast<int>(i)), param.type);
+      absl::StatusOr<cty::Value> arg =
+          FromProto(request->arguments(static_cast<int>(i)), param.type);
       if (!arg.ok()) {
         return fail(absl::StrCat("could not decode the argument: ", arg.status().message()),
                     static_cast<int64_t>(i));
@@ -220,23 +232,27 @@ grpc::Status ProviderService::CallFunction(grpc::ServerContext*,
     if (out.error.has_value()) return fail(out.error->text, out.error->argument);
     absl::Status encoded = ToProto(out.result, def.return_type, response->mutable_result());
     if (!encoded.ok()) {
-      return fail(absl::StrCat("internal error: the result could not be encoded: ", encoded.message()),
-                  std::nullopt);
+      return fail(
+          absl::StrCat("internal error: the result could not be encoded: ", encoded.message()),
+          std::nullopt);
     }
     log(false);
     return grpc::Status::OK;
   } catch (const std::exception& e) {
-    return fail(absl::StrCat("internal error in the compliancecheck provider: function \"", request->name(),
-                             "\" failed: ", e.what(), "; this is a bug, please report it"),
-                std::nullopt);
+    return fail(
+        absl::StrCat("internal error in the compliancecheck provider: function \"", request->name(),
+                     "\" failed: ", e.what(), "; this is a bug, please report it"),
+        std::nullopt);
   } catch (...) {
-    return fail(absl::StrCat("internal error in the compliancecheck provider: function \"", request->name(),
-                             "\" failed unexpectedly; this is a bug, please report it"),
-                std::nullopt);
+    return fail(
+        absl::StrCat("internal error in the compliancecheck provider: function \"", request->name(),
+                     "\" failed unexpectedly; this is a bug, please report it"),
+        std::nullopt);
   }
 }
 
-grpc::Status ProviderService::StopProvider(grpc::ServerContext*, const tfplugin6::StopProvider::Request*,
+grpc::Status ProviderService::StopProvider(grpc::ServerContext*,
+                                           const tfplugin6::StopProvider::Request*,
                                            tfplugin6::StopProvider::Response*) {
   // Nothing runs long enough to be worth cancelling: every RPC is in-memory.
   return grpc::Status::OK;

@@ -26,17 +26,17 @@ class ProviderService final : public tfplugin6::Provider::Service {
                                  tfplugin6::GetProviderSchema::Response*) override;
   grpc::Status GetFunctions(grpc::ServerContext*, const tfplugin6::GetFunctions::Request*,
                             tfplugin6::GetFunctions::Response*) override;
-  grpc::Status GetResourceIdentitySchemas(grpc::ServerContext*,
-                                          const tfplugin6::GetResourceIdentitySchemas::Request*,
-                                          tfplugin6::GetResourceIdentitySchemas::Response*) override;
+  grpc::Status GetResourceIdentitySchemas(
+      grpc::ServerContext*, const tfplugin6::GetResourceIdentitySchemas::Request*,
+      tfplugin6::GetResourceIdentitySchemas::Response*) override;
   grpc::Status ValidateProviderConfig(grpc::ServerContext*,
                                       const tfplugin6::ValidateProviderConfig::Request*,
                                       tfplugin6::ValidateProviderConfig::Response*) override;
   grpc::Status ConfigureProvider(grpc::ServerContext*, const tfplugin6::ConfigureProvider::Request*,
                                  tfplugin6::ConfigureProvider::Response*) override;
-  grpc::Status ValidateDataResourceConfig(grpc::ServerContext*,
-                                          const tfplugin6::ValidateDataResourceConfig::Request*,
-                                          tfplugin6::ValidateDataResourceConfig::Response*) override;
+  grpc::Status ValidateDataResourceConfig(
+      grpc::ServerContext*, const tfplugin6::ValidateDataResourceConfig::Request*,
+      tfplugin6::ValidateDataResourceConfig::Response*) override;
   grpc::Status ReadDataSource(grpc::ServerContext*, const tfplugin6::ReadDataSource::Request*,
                               tfplugin6::ReadDataSource::Response*) override;
   grpc::Status CallFunction(grpc::ServerContext*, const tfplugin6::CallFunction::Request*,

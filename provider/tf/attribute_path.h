@@ -16,9 +16,15 @@ namespace tf {
 
 class AttributePath {
  public:
-  struct Name { std::string name; };
-  struct StringKey { std::string key; };
-  struct IntKey { int64_t index; };
+  struct Name {
+    std::string name;
+  };
+  struct StringKey {
+    std::string key;
+  };
+  struct IntKey {
+    int64_t index;
+  };
   using Step = std::variant<Name, StringKey, IntKey>;
 
   static AttributePath Root(std::string name);
@@ -38,9 +44,15 @@ class AttributePath {
   std::vector<Step> steps_;
 };
 
-inline bool operator==(const AttributePath::Name& a, const AttributePath::Name& b) { return a.name == b.name; }
-inline bool operator==(const AttributePath::StringKey& a, const AttributePath::StringKey& b) { return a.key == b.key; }
-inline bool operator==(const AttributePath::IntKey& a, const AttributePath::IntKey& b) { return a.index == b.index; }
+inline bool operator==(const AttributePath::Name& a, const AttributePath::Name& b) {
+  return a.name == b.name;
+}
+inline bool operator==(const AttributePath::StringKey& a, const AttributePath::StringKey& b) {
+  return a.key == b.key;
+}
+inline bool operator==(const AttributePath::IntKey& a, const AttributePath::IntKey& b) {
+  return a.index == b.index;
+}
 
 }  // namespace tf
 

@@ -40,7 +40,8 @@ class DataSource {
   // Both are safe to call from several threads at once.
   virtual void Validate(const ValidateDataSourceRequest& request,
                         ValidateDataSourceResponse* response) const = 0;
-  virtual void Read(const ReadDataSourceRequest& request, ReadDataSourceResponse* response) const = 0;
+  virtual void Read(const ReadDataSourceRequest& request,
+                    ReadDataSourceResponse* response) const = 0;
 };
 
 }  // namespace tf

@@ -11,7 +11,8 @@ void Diagnostics::AddError(std::string summary, std::string detail,
 
 void Diagnostics::AddWarning(std::string summary, std::string detail,
                              std::optional<AttributePath> attribute) {
-  items_.push_back({Severity::kWarning, std::move(summary), std::move(detail), std::move(attribute)});
+  items_.push_back(
+      {Severity::kWarning, std::move(summary), std::move(detail), std::move(attribute)});
 }
 
 void Diagnostics::Append(const Diagnostics& other) {

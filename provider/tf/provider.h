@@ -42,7 +42,8 @@ class Provider {
 
   virtual void ValidateConfig(const ValidateProviderConfigRequest& request,
                               ProviderConfigResponse* response) = 0;
-  virtual void Configure(const ConfigureProviderRequest& request, ProviderConfigResponse* response) = 0;
+  virtual void Configure(const ConfigureProviderRequest& request,
+                         ProviderConfigResponse* response) = 0;
 
   // The data source or function of that name, or nullptr.
   const DataSource* FindDataSource(std::string_view type_name) const;

@@ -26,8 +26,7 @@ std::string Containers() {
     for (int e = 0; e < 15; ++e) {
       if (e > 0) json += ",";
       json += R"({"name":"SETTING_)" + std::to_string(e) +
-              R"(","value":"some-configuration-value-)" + std::to_string(e) +
-              R"("})";
+              R"(","value":"some-configuration-value-)" + std::to_string(e) + R"("})";
     }
     json += "]";
     if (c == 2) json += R"(,"pidMode":"host")";
@@ -48,11 +47,9 @@ void BM_EvaluateArguments(benchmark::State& state) {
     checks::Evaluation evaluation = checks::Evaluate(input, settings);
     benchmark::DoNotOptimize(evaluation);
   }
-  state.SetBytesProcessed(state.iterations() *
-                          input.container_definitions.value.size());
+  state.SetBytesProcessed(state.iterations() * input.container_definitions.value.size());
   state.counters["json_bytes"] = input.container_definitions.value.size();
-  state.counters["defs/s"] =
-      benchmark::Counter(state.iterations(), benchmark::Counter::kIsRate);
+  state.counters["defs/s"] = benchmark::Counter(state.iterations(), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_EvaluateArguments);
 
@@ -67,10 +64,8 @@ void BM_EvaluateDocument(benchmark::State& state) {
     checks::Evaluation evaluation = checks::Evaluate(input, settings);
     benchmark::DoNotOptimize(evaluation);
   }
-  state.SetBytesProcessed(state.iterations() *
-                          input.task_definition_json.value.size());
-  state.counters["defs/s"] =
-      benchmark::Counter(state.iterations(), benchmark::Counter::kIsRate);
+  state.SetBytesProcessed(state.iterations() * input.task_definition_json.value.size());
+  state.counters["defs/s"] = benchmark::Counter(state.iterations(), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_EvaluateDocument);
 
@@ -88,8 +83,7 @@ void BM_ValidateEvaluateReport(benchmark::State& state) {
     benchmark::DoNotOptimize(problems);
     benchmark::DoNotOptimize(report);
   }
-  state.counters["defs/s"] =
-      benchmark::Counter(state.iterations(), benchmark::Counter::kIsRate);
+  state.counters["defs/s"] = benchmark::Counter(state.iterations(), benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_ValidateEvaluateReport);
 

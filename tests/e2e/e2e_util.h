@@ -33,8 +33,7 @@ inline constexpr char kEcs3Summary[] =
 
 inline constexpr char kPidControl[] = "ecs_task_definition_no_host_pid_mode";
 inline constexpr char kIpcControl[] = "ecs_task_definition_no_host_ipc_mode";
-inline constexpr char kMisplacedKeyControl[] =
-    "ecs_container_definitions_misplaced_namespace_key";
+inline constexpr char kMisplacedKeyControl[] = "ecs_container_definitions_misplaced_namespace_key";
 
 // Without this block Terraform would look for hashicorp/compliancecheck, and
 // provider functions would not resolve at all.
@@ -54,11 +53,9 @@ inline std::string Module(absl::string_view body) {
 
 // A workspace holding `files` (name -> content); nullptr after recording a
 // test failure that says why (e.g. "terraform not found: ...").
-inline std::unique_ptr<Workspace> NewWorkspace(
-    const std::map<std::string, std::string>& files,
-    WorkspaceOptions options = {}) {
-  absl::StatusOr<std::unique_ptr<Workspace>> workspace =
-      Workspace::Create(std::move(options));
+inline std::unique_ptr<Workspace> NewWorkspace(const std::map<std::string, std::string>& files,
+                                               WorkspaceOptions options = {}) {
+  absl::StatusOr<std::unique_ptr<Workspace>> workspace = Workspace::Create(std::move(options));
   if (!workspace.ok()) {
     ADD_FAILURE() << workspace.status().message();
     return nullptr;
@@ -90,8 +87,7 @@ inline int LineOf(absl::string_view text, absl::string_view fragment) {
 
 // The snippet line Terraform prints under a diagnostic for the first line of
 // `file_text` containing `fragment`: "%4d: <line as written>".
-inline std::string SourceLine(absl::string_view file_text,
-                              absl::string_view fragment) {
+inline std::string SourceLine(absl::string_view file_text, absl::string_view fragment) {
   int number = 0;
   for (absl::string_view line : absl::StrSplit(file_text, '\n')) {
     ++number;
@@ -105,20 +101,17 @@ inline std::string SourceLine(absl::string_view file_text,
 }
 
 // "on main.tf line N" for the first line of `file_text` containing `fragment`.
-inline std::string SourceLocation(absl::string_view file_text,
-                                  absl::string_view fragment,
+inline std::string SourceLocation(absl::string_view file_text, absl::string_view fragment,
                                   absl::string_view file_name = "main.tf") {
   return absl::StrCat("on ", file_name, " line ", LineOf(file_text, fragment));
 }
 
 // True when some diagnostic of `severity` in `output` shows `source_line`
 // (from SourceLine) in its snippet.
-inline bool HasDiagnosticAt(absl::string_view output,
-                            absl::string_view severity,
+inline bool HasDiagnosticAt(absl::string_view output, absl::string_view severity,
                             absl::string_view source_line) {
   for (const auto& diagnostic : ParseDiagnostics(output)) {
-    if (diagnostic.severity == severity &&
-        absl::StrContains(diagnostic.body, source_line)) {
+    if (diagnostic.severity == severity && absl::StrContains(diagnostic.body, source_line)) {
       return true;
     }
   }
@@ -127,12 +120,10 @@ inline bool HasDiagnosticAt(absl::string_view output,
 
 // The first diagnostic of `severity` showing `source_line`, summary and body
 // as one text; "" when there is none.
-inline std::string DiagnosticTextAt(absl::string_view output,
-                                    absl::string_view severity,
+inline std::string DiagnosticTextAt(absl::string_view output, absl::string_view severity,
                                     absl::string_view source_line) {
   for (const auto& diagnostic : ParseDiagnostics(output)) {
-    if (diagnostic.severity == severity &&
-        absl::StrContains(diagnostic.body, source_line)) {
+    if (diagnostic.severity == severity && absl::StrContains(diagnostic.body, source_line)) {
       return absl::StrCat(diagnostic.summary, "\n", diagnostic.body);
     }
   }
@@ -156,8 +147,7 @@ inline nlohmann::json Outputs(const Workspace& workspace) {
 }
 
 // The value of output `name` from Outputs(); null when it is absent.
-inline nlohmann::json OutputValue(const nlohmann::json& outputs,
-                                  absl::string_view name) {
+inline nlohmann::json OutputValue(const nlohmann::json& outputs, absl::string_view name) {
   if (!outputs.is_object()) return nullptr;
   auto it = outputs.find(std::string(name));
   if (it == outputs.end() || !it->is_object() || !it->contains("value")) {

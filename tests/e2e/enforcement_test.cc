@@ -28,12 +28,9 @@ data "compliancecheck_ecs_task_definition" "x" {
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Plan();
   EXPECT_EQ(run.exit_code, 0) << run.Describe();
-  EXPECT_TRUE(HasDiagnostic(run.combined, "Warning", kEcs3Summary))
-      << run.Describe();
-  EXPECT_FALSE(HasDiagnostic(run.combined, "Error", kEcs3Summary))
-      << run.Describe();
-  EXPECT_TRUE(HasDiagnosticAt(run.combined, "Warning",
-                              SourceLine(config, R"(pid_mode = "host")")))
+  EXPECT_TRUE(HasDiagnostic(run.combined, "Warning", kEcs3Summary)) << run.Describe();
+  EXPECT_FALSE(HasDiagnostic(run.combined, "Error", kEcs3Summary)) << run.Describe();
+  EXPECT_TRUE(HasDiagnosticAt(run.combined, "Warning", SourceLine(config, R"(pid_mode = "host")")))
       << run.Describe();
 }
 
@@ -53,10 +50,8 @@ data "compliancecheck_ecs_task_definition" "x" {
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Plan();
   EXPECT_EQ(run.exit_code, 1) << run.Describe();
-  EXPECT_TRUE(HasDiagnostic(run.combined, "Error", kEcs3Summary))
-      << run.Describe();
-  EXPECT_TRUE(
-      HasDiagnosticAt(run.combined, "Error", SourceLine(config, "pid_mode")))
+  EXPECT_TRUE(HasDiagnostic(run.combined, "Error", kEcs3Summary)) << run.Describe();
+  EXPECT_TRUE(HasDiagnosticAt(run.combined, "Error", SourceLine(config, "pid_mode")))
       << run.Describe();
 }
 
@@ -71,8 +66,7 @@ data "compliancecheck_ecs_task_definition" "x" {
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Plan();
   EXPECT_EQ(run.exit_code, 0) << run.Describe();
-  EXPECT_TRUE(HasDiagnostic(run.combined, "Warning", kEcs3Summary))
-      << run.Describe();
+  EXPECT_TRUE(HasDiagnostic(run.combined, "Warning", kEcs3Summary)) << run.Describe();
 }
 
 TEST(Enforcement, ControlTurnedOffReportsNothingAndStaysCompliant) {
@@ -105,8 +99,8 @@ output "report_json" {
   ASSERT_EQ(apply.exit_code, 0) << apply.Describe();
   nlohmann::json outputs = Outputs(*workspace);
   EXPECT_EQ(OutputValue(outputs, "compliant"), true) << outputs.dump(2);
-  nlohmann::json report = nlohmann::json::parse(
-      OutputValue(outputs, "report_json").get<std::string>(), nullptr, false);
+  nlohmann::json report =
+      nlohmann::json::parse(OutputValue(outputs, "report_json").get<std::string>(), nullptr, false);
   ASSERT_TRUE(report.is_object()) << outputs.dump(2);
   bool listed_off = false;
   for (const auto& control : report["controls"]) {
@@ -128,10 +122,8 @@ data "compliancecheck_ecs_task_definition" "x" {
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Plan();
   EXPECT_EQ(run.exit_code, 0) << run.Describe();
-  EXPECT_TRUE(HasDiagnostic(run.combined, "Warning", "IPC namespace"))
-      << run.Describe();
-  EXPECT_TRUE(HasDiagnosticAt(run.combined, "Warning",
-                              SourceLine(config, R"(ipc_mode = "host")")))
+  EXPECT_TRUE(HasDiagnostic(run.combined, "Warning", "IPC namespace")) << run.Describe();
+  EXPECT_TRUE(HasDiagnosticAt(run.combined, "Warning", SourceLine(config, R"(ipc_mode = "host")")))
       << run.Describe();
 }
 
@@ -152,10 +144,8 @@ data "compliancecheck_ecs_task_definition" "x" {
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Plan();
   EXPECT_EQ(run.exit_code, 1) << run.Describe();
-  EXPECT_TRUE(HasDiagnostic(run.combined, "Error", "IPC namespace"))
-      << run.Describe();
-  EXPECT_TRUE(HasDiagnosticAt(run.combined, "Error",
-                              SourceLine(config, R"(ipc_mode = "host")")))
+  EXPECT_TRUE(HasDiagnostic(run.combined, "Error", "IPC namespace")) << run.Describe();
+  EXPECT_TRUE(HasDiagnosticAt(run.combined, "Error", SourceLine(config, R"(ipc_mode = "host")")))
       << run.Describe();
 }
 
@@ -170,8 +160,7 @@ data "compliancecheck_ecs_task_definition" "x" {
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Plan();
   EXPECT_EQ(run.exit_code, 0) << run.Describe();
-  EXPECT_TRUE(HasDiagnostic(run.combined, "Warning", "IPC namespace"))
-      << run.Describe();
+  EXPECT_TRUE(HasDiagnostic(run.combined, "Warning", "IPC namespace")) << run.Describe();
 }
 
 TEST(Enforcement, UnknownEnforcementValueIsAnErrorOnThatAttribute) {
@@ -188,12 +177,10 @@ data "compliancecheck_ecs_task_definition" "x" {
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Plan();
   EXPECT_EQ(run.exit_code, 1) << run.Describe();
-  const std::string text = DiagnosticTextAt(
-      run.combined, "Error", SourceLine(config, R"(enforcement = "bogus")"));
-  ASSERT_FALSE(text.empty()) << "no error at the enforcement line\n"
-                             << run.Describe();
-  EXPECT_TRUE(absl::StrContains(text, "in provider \"compliancecheck\""))
-      << text;
+  const std::string text =
+      DiagnosticTextAt(run.combined, "Error", SourceLine(config, R"(enforcement = "bogus")"));
+  ASSERT_FALSE(text.empty()) << "no error at the enforcement line\n" << run.Describe();
+  EXPECT_TRUE(absl::StrContains(text, "in provider \"compliancecheck\"")) << text;
   EXPECT_TRUE(absl::StrContains(text, "warning")) << text;
 }
 
@@ -208,8 +195,8 @@ data "compliancecheck_ecs_task_definition" "x" {
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Plan();
   EXPECT_EQ(run.exit_code, 1) << run.Describe();
-  EXPECT_TRUE(HasDiagnosticAt(run.combined, "Error",
-                              SourceLine(config, R"(enforcement = "strict")")))
+  EXPECT_TRUE(
+      HasDiagnosticAt(run.combined, "Error", SourceLine(config, R"(enforcement = "strict")")))
       << run.Describe();
 }
 
@@ -238,11 +225,8 @@ data "compliancecheck_ecs_task_definition" "x" {
   }
   ASSERT_FALSE(text.empty()) << "no error naming \"nope\"\n" << run.Describe();
   EXPECT_TRUE(absl::StrContains(text, "on main.tf line")) << text;
-  for (absl::string_view id :
-       {kPidControl, kIpcControl, kMisplacedKeyControl}) {
-    EXPECT_TRUE(absl::StrContains(text, id))
-        << "valid id " << id << " not listed\n"
-        << text;
+  for (absl::string_view id : {kPidControl, kIpcControl, kMisplacedKeyControl}) {
+    EXPECT_TRUE(absl::StrContains(text, id)) << "valid id " << id << " not listed\n" << text;
   }
 }
 

@@ -49,8 +49,7 @@ std::string ReadText(const fs::path& path) {
 // Whitespace runs as single spaces: Terraform wraps detail text, README
 // authors write phrases.
 std::string Collapsed(absl::string_view text) {
-  return absl::StrJoin(
-      absl::StrSplit(text, absl::ByAnyChar(" \n\t"), absl::SkipEmpty()), " ");
+  return absl::StrJoin(absl::StrSplit(text, absl::ByAnyChar(" \n\t"), absl::SkipEmpty()), " ");
 }
 
 struct Expectation {
@@ -77,8 +76,7 @@ std::vector<Expectation> ParseExpectations(const std::string& readme,
     }
     Expectation expectation;
     expectation.line = line;
-    expectation.extra_args =
-        absl::StrSplit(match[2].str(), ' ', absl::SkipEmpty());
+    expectation.extra_args = absl::StrSplit(match[2].str(), ' ', absl::SkipEmpty());
     expectation.succeeds = match[3] == "succeeds";
     expectation.warning = match[5].matched;
     expectation.text = absl::StrReplaceAll(match[6].str(), {{"\\\"", "\""}});
@@ -93,11 +91,9 @@ std::vector<std::string> ExampleDirectories() {
   std::vector<std::string> names;
   for (const char* group : {"usage", "demo"}) {
     std::error_code ec;
-    for (const auto& entry :
-         fs::directory_iterator(ExamplesDir() / group, ec)) {
+    for (const auto& entry : fs::directory_iterator(ExamplesDir() / group, ec)) {
       if (entry.is_directory()) {
-        names.push_back(std::string(group) + "/" +
-                        entry.path().filename().string());
+        names.push_back(std::string(group) + "/" + entry.path().filename().string());
       }
     }
   }
@@ -122,8 +118,7 @@ bool DiagnosticHolds(const std::string& output, absl::string_view severity,
   const std::string wanted = Collapsed(text);
   for (const auto& diagnostic : ParseDiagnostics(output)) {
     if (diagnostic.severity == severity &&
-        absl::StrContains(
-            Collapsed(diagnostic.summary + "\n" + diagnostic.body), wanted)) {
+        absl::StrContains(Collapsed(diagnostic.summary + "\n" + diagnostic.body), wanted)) {
       return true;
     }
   }
@@ -137,13 +132,10 @@ TEST_P(Example, PlansAsItsReadmeSays) {
   const fs::path readme = dir / "README.md";
   ASSERT_TRUE(fs::exists(readme)) << readme << " missing";
   std::vector<std::string> malformed;
-  std::vector<Expectation> expectations =
-      ParseExpectations(ReadText(readme), &malformed);
-  EXPECT_TRUE(malformed.empty())
-      << "malformed Expected lines in " << readme << ":\n"
-      << absl::StrJoin(malformed, "\n");
-  ASSERT_FALSE(expectations.empty())
-      << readme << " has no line like `Expected: plan succeeds`";
+  std::vector<Expectation> expectations = ParseExpectations(ReadText(readme), &malformed);
+  EXPECT_TRUE(malformed.empty()) << "malformed Expected lines in " << readme << ":\n"
+                                 << absl::StrJoin(malformed, "\n");
+  ASSERT_FALSE(expectations.empty()) << readme << " has no line like `Expected: plan succeeds`";
 
   for (const Expectation& expectation : expectations) {
     SCOPED_TRACE(expectation.line);
@@ -161,8 +153,7 @@ TEST_P(Example, PlansAsItsReadmeSays) {
       EXPECT_EQ(run.exit_code, 1) << run.Describe();
     }
     if (!expectation.text.empty()) {
-      const char* severity =
-          expectation.warning || expectation.succeeds ? "Warning" : "Error";
+      const char* severity = expectation.warning || expectation.succeeds ? "Warning" : "Error";
       EXPECT_TRUE(DiagnosticHolds(run.combined, severity, expectation.text))
           << "no " << severity << " holding \"" << expectation.text << "\"\n"
           << run.Describe();
@@ -170,13 +161,11 @@ TEST_P(Example, PlansAsItsReadmeSays) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(UsageAndDemo, Example,
-                         ::testing::ValuesIn(ExampleDirectories()),
+INSTANTIATE_TEST_SUITE_P(UsageAndDemo, Example, ::testing::ValuesIn(ExampleDirectories()),
                          [](const ::testing::TestParamInfo<std::string>& info) {
                            std::string name = info.param;
                            for (char& c : name) {
-                             if (!std::isalnum(static_cast<unsigned char>(c)))
-                               c = '_';
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
                            }
                            return name;
                          });
@@ -184,9 +173,8 @@ INSTANTIATE_TEST_SUITE_P(UsageAndDemo, Example,
 TEST(Examples, CoverEveryDocumentedUsage) {
   const std::vector<std::string> found = ExampleDirectories();
   for (const char* name :
-       {"demo/compliant", "demo/noncompliant", "usage/check-block",
-        "usage/for-each", "usage/module", "usage/postcondition",
-        "usage/precondition", "usage/variable-validation"}) {
+       {"demo/compliant", "demo/noncompliant", "usage/check-block", "usage/for-each",
+        "usage/module", "usage/postcondition", "usage/precondition", "usage/variable-validation"}) {
     EXPECT_NE(std::find(found.begin(), found.end(), name), found.end())
         << "examples/" << name << " missing";
   }
@@ -195,10 +183,8 @@ TEST(Examples, CoverEveryDocumentedUsage) {
 TEST(Examples, AreTerraformFmtClean) {
   auto workspace = NewWorkspace({});
   ASSERT_NE(workspace, nullptr);
-  RunResult run = workspace->Terraform(
-      {"fmt", "-check", "-recursive", ExamplesDir().string()});
-  EXPECT_EQ(run.exit_code, 0) << "files needing `terraform fmt`:\n"
-                              << run.Describe();
+  RunResult run = workspace->Terraform({"fmt", "-check", "-recursive", ExamplesDir().string()});
+  EXPECT_EQ(run.exit_code, 0) << "files needing `terraform fmt`:\n" << run.Describe();
 }
 
 // Each tfplugindocs snippet planned next to examples/provider/provider.tf,
@@ -219,14 +205,13 @@ TEST_P(Snippet, PlansWithTheProviderExample) {
 
 std::vector<std::string> Snippets() {
   std::vector<std::string> snippets;
-  for (const auto& [group, file] : {std::pair{"data-sources", "data-source.tf"},
-                                    std::pair{"functions", "function.tf"}}) {
+  for (const auto& [group, file] :
+       {std::pair{"data-sources", "data-source.tf"}, std::pair{"functions", "function.tf"}}) {
     std::error_code ec;
-    for (const auto& entry :
-         fs::directory_iterator(ExamplesDir() / group, ec)) {
+    for (const auto& entry : fs::directory_iterator(ExamplesDir() / group, ec)) {
       if (fs::exists(entry.path() / file)) {
-        snippets.push_back(std::string(group) + "/" +
-                           entry.path().filename().string() + "/" + file);
+        snippets.push_back(std::string(group) + "/" + entry.path().filename().string() + "/" +
+                           file);
       }
     }
   }
@@ -238,8 +223,7 @@ INSTANTIATE_TEST_SUITE_P(DocsSnippets, Snippet, ::testing::ValuesIn(Snippets()),
                          [](const ::testing::TestParamInfo<std::string>& info) {
                            std::string name = info.param;
                            for (char& c : name) {
-                             if (!std::isalnum(static_cast<unsigned char>(c)))
-                               c = '_';
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
                            }
                            return name;
                          });
@@ -247,8 +231,7 @@ INSTANTIATE_TEST_SUITE_P(DocsSnippets, Snippet, ::testing::ValuesIn(Snippets()),
 // The lines of `text` from the first one starting with `first` through the
 // first one after it starting with `last`, trailing blanks removed; empty
 // when either is missing.
-std::string LinesBetween(const std::string& text, absl::string_view first,
-                         absl::string_view last) {
+std::string LinesBetween(const std::string& text, absl::string_view first, absl::string_view last) {
   std::vector<std::string> out;
   bool inside = false;
   for (absl::string_view line : absl::StrSplit(text, '\n')) {
@@ -279,14 +262,13 @@ TEST(Examples, ReadmeQuotesTheDemosRealOutput) {
   for (const auto& quote : quotes) {
     SCOPED_TRACE(quote.example);
     const std::string quoted = LinesBetween(readme, quote.first, quote.last);
-    ASSERT_FALSE(quoted.empty()) << "README.md does not quote the demo's "
-                                 << quote.example << " plan";
+    ASSERT_FALSE(quoted.empty()) << "README.md does not quote the demo's " << quote.example
+                                 << " plan";
     auto workspace = NewWorkspace({});
     ASSERT_NE(workspace, nullptr);
     ASSERT_TRUE(workspace->CopyFrom(ExamplesDir() / "demo" / quote.example).ok());
     RunResult run = workspace->Plan();
-    EXPECT_EQ(LinesBetween(run.combined, quote.first, quote.last), quoted)
-        << run.Describe();
+    EXPECT_EQ(LinesBetween(run.combined, quote.first, quote.last), quoted) << run.Describe();
   }
 }
 

@@ -35,8 +35,7 @@ TEST(Functions, VariableValidationRejectsHostWithItsOwnMessage) {
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Plan({"-var", "pid_mode=host"});
   EXPECT_EQ(run.exit_code, 1) << run.Describe();
-  const std::string body =
-      DiagnosticBody(run.combined, "Error", "Invalid value for variable");
+  const std::string body = DiagnosticBody(run.combined, "Error", "Invalid value for variable");
   EXPECT_TRUE(absl::StrContains(body, "Use task PID mode.")) << run.Describe();
 }
 
@@ -45,8 +44,7 @@ TEST(Functions, VariableValidationAcceptsTask) {
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Plan({"-var", "pid_mode=task"});
   EXPECT_EQ(run.exit_code, 0) << run.Describe();
-  EXPECT_FALSE(absl::StrContains(run.combined, "Use task PID mode."))
-      << run.Describe();
+  EXPECT_FALSE(absl::StrContains(run.combined, "Use task PID mode.")) << run.Describe();
 }
 
 TEST(Functions, AssertOnHostIsAnInvalidFunctionArgumentAtTheCall) {
@@ -59,12 +57,9 @@ output "ok" {
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Plan();
   EXPECT_EQ(run.exit_code, 1) << run.Describe();
-  EXPECT_TRUE(HasDiagnostic(run.combined, "Error", "Invalid function argument"))
-      << run.Describe();
-  const std::string body =
-      DiagnosticBody(run.combined, "Error", "Invalid function argument");
-  EXPECT_TRUE(
-      absl::StrContains(body, SourceLine(config, "assert_ecs_task_definition")))
+  EXPECT_TRUE(HasDiagnostic(run.combined, "Error", "Invalid function argument")) << run.Describe();
+  const std::string body = DiagnosticBody(run.combined, "Error", "Invalid function argument");
+  EXPECT_TRUE(absl::StrContains(body, SourceLine(config, "assert_ecs_task_definition")))
       << run.Describe();
   EXPECT_TRUE(absl::StrContains(body, kPidControl)) << run.Describe();
   EXPECT_TRUE(absl::StrContains(body, "pid_mode")) << run.Describe();
@@ -104,8 +99,7 @@ output "compliant" {
   nlohmann::json result = OutputValue(outputs, "result");
   ASSERT_TRUE(result.is_object()) << outputs.dump(2);
   EXPECT_EQ(result["compliant"], false) << result.dump(2);
-  ASSERT_TRUE(result["findings"].is_array() && !result["findings"].empty())
-      << result.dump(2);
+  ASSERT_TRUE(result["findings"].is_array() && !result["findings"].empty()) << result.dump(2);
   EXPECT_EQ(result["findings"][0]["control_id"], kPidControl) << result.dump(2);
   EXPECT_EQ(result["findings"][0]["attribute"], "pid_mode") << result.dump(2);
   EXPECT_EQ(result["findings"][0]["level"], "error") << result.dump(2);
@@ -154,8 +148,7 @@ output "compliant" {
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Plan();
   EXPECT_EQ(run.exit_code, 0) << run.Describe();
-  EXPECT_TRUE(
-      absl::StrContains(run.stdout_text, "+ compliant = (known after apply)"))
+  EXPECT_TRUE(absl::StrContains(run.stdout_text, "+ compliant = (known after apply)"))
       << run.Describe();
 }
 
@@ -177,8 +170,7 @@ output "ok" {
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Plan();
   EXPECT_EQ(run.exit_code, 1) << run.Describe();
-  EXPECT_TRUE(HasDiagnostic(run.combined, "Error", "Invalid function argument"))
-      << run.Describe();
+  EXPECT_TRUE(HasDiagnostic(run.combined, "Error", "Invalid function argument")) << run.Describe();
 }
 
 TEST(Functions, PreconditionWithAssertStopsPlanAtTheResource) {
@@ -203,8 +195,7 @@ resource "terraform_data" "task_definition" {
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Plan();
   EXPECT_EQ(run.exit_code, 1) << run.Describe();
-  EXPECT_TRUE(HasDiagnostic(run.combined, "Error", "Invalid function argument"))
-      << run.Describe();
+  EXPECT_TRUE(HasDiagnostic(run.combined, "Error", "Invalid function argument")) << run.Describe();
   RunResult task = workspace->Plan({"-var", "pid_mode=task"});
   EXPECT_EQ(task.exit_code, 0) << task.Describe();
 }
@@ -226,12 +217,11 @@ check "ecs_pid_mode" {
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Plan();
   EXPECT_EQ(run.exit_code, 0) << run.Describe();
-  EXPECT_TRUE(
-      HasDiagnostic(run.combined, "Warning", "Check block assertion failed"))
+  EXPECT_TRUE(HasDiagnostic(run.combined, "Warning", "Check block assertion failed"))
       << run.Describe();
-  EXPECT_TRUE(absl::StrContains(
-      DiagnosticBody(run.combined, "Warning", "Check block assertion failed"),
-      "Task definition is not compliant."))
+  EXPECT_TRUE(
+      absl::StrContains(DiagnosticBody(run.combined, "Warning", "Check block assertion failed"),
+                        "Task definition is not compliant."))
       << run.Describe();
 }
 

@@ -29,8 +29,7 @@ output "report_json" {
 
 // Applies `data_source` plus the outputs above and returns the outputs.
 nlohmann::json ApplyAndReadOutputs(absl::string_view data_source) {
-  auto workspace =
-      NewWorkspace({{"main.tf", Module(absl::StrCat(data_source, kOutputs))}});
+  auto workspace = NewWorkspace({{"main.tf", Module(absl::StrCat(data_source, kOutputs))}});
   if (workspace == nullptr) return nullptr;
   RunResult apply = workspace->Apply();
   if (apply.exit_code != 0) {
@@ -47,8 +46,7 @@ nlohmann::json Report(const nlohmann::json& outputs) {
     ADD_FAILURE() << "report_json is not a string: " << outputs.dump(2);
     return nullptr;
   }
-  nlohmann::json report =
-      nlohmann::json::parse(text.get<std::string>(), nullptr, false);
+  nlohmann::json report = nlohmann::json::parse(text.get<std::string>(), nullptr, false);
   if (!report.is_object()) {
     ADD_FAILURE() << "report_json is not a JSON object: " << text;
     return nullptr;
@@ -57,8 +55,7 @@ nlohmann::json Report(const nlohmann::json& outputs) {
 }
 
 // The report's entry for control `id`; null when absent.
-nlohmann::json ReportControl(const nlohmann::json& report,
-                             absl::string_view id) {
+nlohmann::json ReportControl(const nlohmann::json& report, absl::string_view id) {
   if (!report.contains("controls")) return nullptr;
   for (const auto& control : report["controls"]) {
     if (control.value("id", "") == id) return control;
@@ -76,8 +73,7 @@ data "compliancecheck_ecs_task_definition" "x" {
 )");
   ASSERT_TRUE(outputs.is_object());
   EXPECT_EQ(OutputValue(outputs, "compliant"), true) << outputs.dump(2);
-  EXPECT_EQ(OutputValue(outputs, "findings"), nlohmann::json::array())
-      << outputs.dump(2);
+  EXPECT_EQ(OutputValue(outputs, "findings"), nlohmann::json::array()) << outputs.dump(2);
 
   nlohmann::json report = Report(outputs);
   ASSERT_TRUE(report.is_object());
@@ -89,8 +85,7 @@ data "compliancecheck_ecs_task_definition" "x" {
   EXPECT_EQ(pid.value("level", ""), "error") << report.dump(2);
   nlohmann::json ipc = ReportControl(report, kIpcControl);
   EXPECT_EQ(ipc.value("level", ""), "warning") << report.dump(2);
-  EXPECT_FALSE(ReportControl(report, kMisplacedKeyControl).is_null())
-      << report.dump(2);
+  EXPECT_FALSE(ReportControl(report, kMisplacedKeyControl).is_null()) << report.dump(2);
 }
 
 TEST(Outputs, WarningFindingIsListedWithEveryField) {
@@ -110,8 +105,7 @@ data "compliancecheck_ecs_task_definition" "x" {
   EXPECT_EQ(finding["severity"], "high");
   EXPECT_EQ(finding["attribute"], "ipc_mode");
   for (const char* field : {"title", "message", "remediation"}) {
-    EXPECT_TRUE(finding[field].is_string() &&
-                !finding[field].get<std::string>().empty())
+    EXPECT_TRUE(finding[field].is_string() && !finding[field].get<std::string>().empty())
         << field << " empty: " << finding.dump(2);
   }
   EXPECT_TRUE(finding["references"].is_array()) << finding.dump(2);
@@ -119,10 +113,8 @@ data "compliancecheck_ecs_task_definition" "x" {
   nlohmann::json report = Report(outputs);
   ASSERT_TRUE(report.is_object());
   EXPECT_EQ(report["compliant"], false);
-  EXPECT_EQ(ReportControl(report, kIpcControl).value("status", ""), "fail")
-      << report.dump(2);
-  ASSERT_TRUE(report["findings"].is_array() && report["findings"].size() == 1)
-      << report.dump(2);
+  EXPECT_EQ(ReportControl(report, kIpcControl).value("status", ""), "fail") << report.dump(2);
+  ASSERT_TRUE(report["findings"].is_array() && report["findings"].size() == 1) << report.dump(2);
   EXPECT_EQ(report["findings"][0]["control_id"], kIpcControl) << report.dump(2);
 }
 
@@ -160,8 +152,7 @@ data "compliancecheck_ecs_task_definition" "x" {
   EXPECT_EQ(findings[0]["control_id"], kPidControl);
   EXPECT_EQ(findings[0]["attribute"], "pid_mode");
   EXPECT_EQ(findings[0]["level"], "warning");
-  EXPECT_TRUE(findings[0]["references"].is_array() &&
-              !findings[0]["references"].empty())
+  EXPECT_TRUE(findings[0]["references"].is_array() && !findings[0]["references"].empty())
       << findings[0].dump(2);
 }
 
@@ -176,8 +167,7 @@ data "compliancecheck_ecs_task_definition" "x" {
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Plan();
   EXPECT_EQ(run.exit_code, 0) << run.Describe();
-  EXPECT_TRUE(absl::StrContains(run.stdout_text, "+ compliant   = true"))
-      << run.Describe();
+  EXPECT_TRUE(absl::StrContains(run.stdout_text, "+ compliant   = true")) << run.Describe();
 }
 
 }  // namespace

@@ -34,16 +34,12 @@ TEST(PidMode, HostFailsPlanNamingEcs3AtThePidModeLine) {
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Plan();
   EXPECT_EQ(run.exit_code, 1) << run.Describe();
-  EXPECT_TRUE(HasDiagnostic(run.combined, "Error", kEcs3Summary))
-      << run.Describe();
+  EXPECT_TRUE(HasDiagnostic(run.combined, "Error", kEcs3Summary)) << run.Describe();
   const std::string body = DiagnosticBody(run.combined, "Error", kEcs3Summary);
-  EXPECT_TRUE(absl::StrContains(body, SourceLocation(config, "pid_mode")))
+  EXPECT_TRUE(absl::StrContains(body, SourceLocation(config, "pid_mode"))) << run.Describe();
+  EXPECT_TRUE(absl::StrContains(body, R"(in data "compliancecheck_ecs_task_definition" "x")"))
       << run.Describe();
-  EXPECT_TRUE(absl::StrContains(
-      body, R"(in data "compliancecheck_ecs_task_definition" "x")"))
-      << run.Describe();
-  EXPECT_TRUE(
-      absl::StrContains(body, SourceLine(config, R"(pid_mode = "host")")))
+  EXPECT_TRUE(absl::StrContains(body, SourceLine(config, R"(pid_mode = "host")")))
       << run.Describe();
 }
 
@@ -53,30 +49,26 @@ struct CompliantCase {
 };
 
 // Names the case in test listings (ctest shows GetParam()).
-void PrintTo(const CompliantCase& value, std::ostream* out) {
-  *out << value.name;
-}
+void PrintTo(const CompliantCase& value, std::ostream* out) { *out << value.name; }
 
 class CompliantPidMode : public ::testing::TestWithParam<CompliantCase> {};
 
 TEST_P(CompliantPidMode, PlanSucceedsWithoutFinding) {
-  auto workspace =
-      NewWorkspace({{"main.tf", PidModeConfig(GetParam().pid_mode_line)}});
+  auto workspace = NewWorkspace({{"main.tf", PidModeConfig(GetParam().pid_mode_line)}});
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Plan();
   EXPECT_EQ(run.exit_code, 0) << run.Describe();
   EXPECT_FALSE(absl::StrContains(run.combined, "ECS.3")) << run.Describe();
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Values, CompliantPidMode,
-    ::testing::Values(CompliantCase{"Task", R"(pid_mode = "task")"},
-                      CompliantCase{"Omitted", ""},
-                      CompliantCase{"Null", "pid_mode = null"},
-                      CompliantCase{"Empty", R"(pid_mode = "")"}),
-    [](const ::testing::TestParamInfo<CompliantCase>& info) {
-      return std::string(info.param.name);
-    });
+INSTANTIATE_TEST_SUITE_P(Values, CompliantPidMode,
+                         ::testing::Values(CompliantCase{"Task", R"(pid_mode = "task")"},
+                                           CompliantCase{"Omitted", ""},
+                                           CompliantCase{"Null", "pid_mode = null"},
+                                           CompliantCase{"Empty", R"(pid_mode = "")"}),
+                         [](const ::testing::TestParamInfo<CompliantCase>& info) {
+                           return std::string(info.param.name);
+                         });
 
 TEST(PidMode, InvalidValueFailsClosedListingTheValidValues) {
   const std::string config = PidModeConfig(R"(pid_mode = "HOST")");
@@ -84,19 +76,15 @@ TEST(PidMode, InvalidValueFailsClosedListingTheValidValues) {
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Plan();
   EXPECT_EQ(run.exit_code, 1) << run.Describe();
-  const std::string text = DiagnosticTextAt(
-      run.combined, "Error", SourceLine(config, R"(pid_mode = "HOST")"));
-  ASSERT_FALSE(text.empty()) << "no error at the pid_mode line\n"
-                             << run.Describe();
+  const std::string text =
+      DiagnosticTextAt(run.combined, "Error", SourceLine(config, R"(pid_mode = "HOST")"));
+  ASSERT_FALSE(text.empty()) << "no error at the pid_mode line\n" << run.Describe();
   // The snippet line itself says "HOST"; the valid values come from the text.
   EXPECT_TRUE(absl::StrContains(text, R"("host")")) << text;
   EXPECT_TRUE(absl::StrContains(text, R"("task")")) << text;
   EXPECT_TRUE(absl::StrContains(absl::AsciiStrToLower(text), "valid")) << text;
-  EXPECT_TRUE(absl::StrContains(
-      text, "has an invalid PID mode (AWS Security Hub ECS.3)"))
-      << text;
-  EXPECT_FALSE(absl::StrContains(text, "shares the host's process namespace"))
-      << text;
+  EXPECT_TRUE(absl::StrContains(text, "has an invalid PID mode (AWS Security Hub ECS.3)")) << text;
+  EXPECT_FALSE(absl::StrContains(text, "shares the host's process namespace")) << text;
 }
 
 constexpr char kVariableConfig[] = R"(
@@ -117,10 +105,8 @@ TEST(PidMode, HostThroughAVariableFailsPlan) {
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Plan({"-var", "pid_mode=host"});
   EXPECT_EQ(run.exit_code, 1) << run.Describe();
-  EXPECT_TRUE(HasDiagnostic(run.combined, "Error", kEcs3Summary))
-      << run.Describe();
-  EXPECT_TRUE(HasDiagnosticAt(run.combined, "Error",
-                              SourceLine(config, "pid_mode = var.pid_mode")))
+  EXPECT_TRUE(HasDiagnostic(run.combined, "Error", kEcs3Summary)) << run.Describe();
+  EXPECT_TRUE(HasDiagnosticAt(run.combined, "Error", SourceLine(config, "pid_mode = var.pid_mode")))
       << run.Describe();
 }
 
@@ -164,11 +150,9 @@ TEST(PidMode, UnknownUntilApplyDefersTheReadInPlan) {
   RunResult run = workspace->Plan();
   EXPECT_EQ(run.exit_code, 0) << run.Describe();
   EXPECT_TRUE(absl::StrContains(
-      run.stdout_text,
-      "data.compliancecheck_ecs_task_definition.x will be read during apply"))
+      run.stdout_text, "data.compliancecheck_ecs_task_definition.x will be read during apply"))
       << run.Describe();
-  EXPECT_TRUE(absl::StrContains(run.stdout_text, "(known after apply)"))
-      << run.Describe();
+  EXPECT_TRUE(absl::StrContains(run.stdout_text, "(known after apply)")) << run.Describe();
   EXPECT_FALSE(absl::StrContains(run.combined, "ECS.3")) << run.Describe();
 }
 
@@ -178,20 +162,15 @@ TEST(PidMode, HostKnownOnlyAtApplyFailsApplyBeforeTheDependentResource) {
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Apply();
   EXPECT_EQ(run.exit_code, 1) << run.Describe();
-  EXPECT_TRUE(HasDiagnostic(run.combined, "Error", kEcs3Summary))
+  EXPECT_TRUE(HasDiagnostic(run.combined, "Error", kEcs3Summary)) << run.Describe();
+  EXPECT_TRUE(absl::StrContains(run.stdout_text, "terraform_data.mode: Creation complete"))
       << run.Describe();
-  EXPECT_TRUE(absl::StrContains(run.stdout_text,
-                                "terraform_data.mode: Creation complete"))
-      << run.Describe();
-  EXPECT_FALSE(absl::StrContains(run.combined, "terraform_data.after: Creat"))
-      << run.Describe();
+  EXPECT_FALSE(absl::StrContains(run.combined, "terraform_data.after: Creat")) << run.Describe();
 
   RunResult state = workspace->Terraform({"state", "list"});
   ASSERT_EQ(state.exit_code, 0) << state.Describe();
-  EXPECT_TRUE(absl::StrContains(state.stdout_text, "terraform_data.mode"))
-      << state.Describe();
-  EXPECT_FALSE(absl::StrContains(state.stdout_text, "terraform_data.after"))
-      << state.Describe();
+  EXPECT_TRUE(absl::StrContains(state.stdout_text, "terraform_data.mode")) << state.Describe();
+  EXPECT_FALSE(absl::StrContains(state.stdout_text, "terraform_data.after")) << state.Describe();
 }
 
 TEST(PidMode, TaskKnownOnlyAtApplyLetsApplyComplete) {
@@ -201,8 +180,7 @@ TEST(PidMode, TaskKnownOnlyAtApplyLetsApplyComplete) {
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Apply();
   EXPECT_EQ(run.exit_code, 0) << run.Describe();
-  EXPECT_TRUE(absl::StrContains(run.stdout_text,
-                                "terraform_data.after: Creation complete"))
+  EXPECT_TRUE(absl::StrContains(run.stdout_text, "terraform_data.after: Creation complete"))
       << run.Describe();
 }
 
@@ -219,11 +197,9 @@ data "compliancecheck_ecs_task_definition" "x" {
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Plan();
   EXPECT_EQ(run.exit_code, 1) << run.Describe();
-  EXPECT_TRUE(HasDiagnostic(run.combined, "Error", kEcs3Summary))
-      << run.Describe();
-  EXPECT_TRUE(absl::StrContains(absl::AsciiStrToLower(DiagnosticBody(
-                                    run.combined, "Error", kEcs3Summary)),
-                                "fargate"))
+  EXPECT_TRUE(HasDiagnostic(run.combined, "Error", kEcs3Summary)) << run.Describe();
+  EXPECT_TRUE(absl::StrContains(
+      absl::AsciiStrToLower(DiagnosticBody(run.combined, "Error", kEcs3Summary)), "fargate"))
       << run.Describe();
 }
 

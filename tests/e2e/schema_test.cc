@@ -12,8 +12,7 @@
 namespace e2e {
 namespace {
 
-constexpr char kProviderAddress[] =
-    "registry.terraform.io/compliancecheck/compliancecheck";
+constexpr char kProviderAddress[] = "registry.terraform.io/compliancecheck/compliancecheck";
 
 // The provider's entry in the schema document; null after a test failure.
 nlohmann::json ProviderSchema() {
@@ -32,8 +31,7 @@ data "compliancecheck_ecs_task_definition" "x" {
                                                   /*allow_exceptions=*/false);
   if (!document.is_object() || !document.contains("provider_schemas") ||
       !document["provider_schemas"].contains(kProviderAddress)) {
-    ADD_FAILURE() << "no " << kProviderAddress << " in the schema document\n"
-                  << run.Describe();
+    ADD_FAILURE() << "no " << kProviderAddress << " in the schema document\n" << run.Describe();
     return nullptr;
   }
   return document["provider_schemas"][kProviderAddress];
@@ -43,24 +41,21 @@ TEST(ProviderSchema, ListsTheDataSourceWithEveryAttribute) {
   nlohmann::json schema = ProviderSchema();
   ASSERT_FALSE(schema.is_null());
   const nlohmann::json& data_sources = schema["data_source_schemas"];
-  ASSERT_TRUE(data_sources.contains("compliancecheck_ecs_task_definition"))
-      << data_sources.dump(2);
+  ASSERT_TRUE(data_sources.contains("compliancecheck_ecs_task_definition")) << data_sources.dump(2);
   const nlohmann::json& attributes =
-      data_sources["compliancecheck_ecs_task_definition"]["block"]
-                  ["attributes"];
-  for (const char* name : {"family", "pid_mode", "ipc_mode", "network_mode",
-                           "requires_compatibilities", "container_definitions",
-                           "task_definition_json", "enforcement", "compliant",
-                           "findings", "report_json"}) {
+      data_sources["compliancecheck_ecs_task_definition"]["block"]["attributes"];
+  for (const char* name :
+       {"family", "pid_mode", "ipc_mode", "network_mode", "requires_compatibilities",
+        "container_definitions", "task_definition_json", "enforcement", "compliant", "findings",
+        "report_json"}) {
     EXPECT_TRUE(attributes.contains(name)) << "missing attribute " << name;
   }
-  for (const char* name : {"family", "pid_mode", "ipc_mode", "network_mode",
-                           "requires_compatibilities", "container_definitions",
-                           "task_definition_json", "enforcement"}) {
+  for (const char* name :
+       {"family", "pid_mode", "ipc_mode", "network_mode", "requires_compatibilities",
+        "container_definitions", "task_definition_json", "enforcement"}) {
     if (!attributes.contains(name)) continue;
     EXPECT_EQ(attributes[name].value("optional", false), true)
-        << name
-        << " should be an optional argument: " << attributes[name].dump();
+        << name << " should be an optional argument: " << attributes[name].dump();
   }
   for (const char* name : {"compliant", "findings", "report_json"}) {
     if (!attributes.contains(name)) continue;
@@ -82,8 +77,7 @@ TEST(ProviderSchema, ListsTheThreeFunctions) {
   const nlohmann::json& functions = schema["functions"];
   ASSERT_TRUE(functions.is_object()) << schema.dump(2);
   for (const char* name :
-       {"ecs_pid_mode_compliant", "check_ecs_task_definition",
-        "assert_ecs_task_definition"}) {
+       {"ecs_pid_mode_compliant", "check_ecs_task_definition", "assert_ecs_task_definition"}) {
     EXPECT_TRUE(functions.contains(name)) << "missing function " << name;
   }
   if (functions.contains("ecs_pid_mode_compliant")) {
@@ -102,8 +96,7 @@ TEST(ProviderSchema, ListsTheProviderBlockAttributes) {
   EXPECT_TRUE(attributes.contains("enforcement"));
   EXPECT_TRUE(attributes.contains("controls"));
   if (attributes.contains("controls")) {
-    EXPECT_EQ(attributes["controls"]["type"],
-              nlohmann::json::parse(R"(["map","string"])"));
+    EXPECT_EQ(attributes["controls"]["type"], nlohmann::json::parse(R"(["map","string"])"));
   }
 }
 
@@ -135,8 +128,7 @@ output "function" {
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Validate();
   EXPECT_EQ(run.exit_code, 0) << run.Describe();
-  EXPECT_NE(run.stdout_text.find("The configuration is valid"),
-            std::string::npos)
+  EXPECT_NE(run.stdout_text.find("The configuration is valid"), std::string::npos)
       << run.Describe();
 }
 
@@ -150,10 +142,8 @@ data "compliancecheck_ecs_task_definition" "x" {
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Validate();
   EXPECT_EQ(run.exit_code, 1) << run.Describe();
-  EXPECT_TRUE(HasDiagnostic(run.combined, "Error", kEcs3Summary))
-      << run.Describe();
-  EXPECT_TRUE(HasDiagnosticAt(run.combined, "Error",
-                              SourceLine(config, "pid_mode = \"host\"")))
+  EXPECT_TRUE(HasDiagnostic(run.combined, "Error", kEcs3Summary)) << run.Describe();
+  EXPECT_TRUE(HasDiagnosticAt(run.combined, "Error", SourceLine(config, "pid_mode = \"host\"")))
       << run.Describe();
 }
 

@@ -25,13 +25,11 @@ data "compliancecheck_ecs_task_definition" "x" {
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Plan();
   EXPECT_EQ(run.exit_code, 0) << run.Describe();
-  EXPECT_TRUE(HasDiagnostic(run.combined, "Warning", "ECS ignores"))
+  EXPECT_TRUE(HasDiagnostic(run.combined, "Warning", "ECS ignores")) << run.Describe();
+  EXPECT_TRUE(
+      HasDiagnosticAt(run.combined, "Warning", SourceLine(config, "container_definitions =")))
       << run.Describe();
-  EXPECT_TRUE(HasDiagnosticAt(run.combined, "Warning",
-                              SourceLine(config, "container_definitions =")))
-      << run.Describe();
-  EXPECT_TRUE(absl::StrContains(
-      DiagnosticBody(run.combined, "Warning", "ECS ignores"), "pidMode"))
+  EXPECT_TRUE(absl::StrContains(DiagnosticBody(run.combined, "Warning", "ECS ignores"), "pidMode"))
       << run.Describe();
   EXPECT_FALSE(HasDiagnostic(run.combined, "Error", "ECS.3")) << run.Describe();
 }
@@ -47,8 +45,7 @@ data "compliancecheck_ecs_task_definition" "x" {
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Plan();
   EXPECT_EQ(run.exit_code, 1) << run.Describe();
-  EXPECT_TRUE(HasDiagnosticAt(run.combined, "Error",
-                              SourceLine(config, "container_definitions =")))
+  EXPECT_TRUE(HasDiagnosticAt(run.combined, "Error", SourceLine(config, "container_definitions =")))
       << run.Describe();
 }
 
@@ -66,8 +63,7 @@ data "compliancecheck_ecs_task_definition" "x" {
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Plan();
   EXPECT_EQ(run.exit_code, 0) << run.Describe();
-  EXPECT_FALSE(absl::StrContains(run.combined, "ECS ignores"))
-      << run.Describe();
+  EXPECT_FALSE(absl::StrContains(run.combined, "ECS ignores")) << run.Describe();
   EXPECT_FALSE(absl::StrContains(run.combined, "ECS.3")) << run.Describe();
 }
 
@@ -77,9 +73,7 @@ struct EvidenceCase {
 };
 
 // Names the case in test listings (ctest shows GetParam()).
-void PrintTo(const EvidenceCase& value, std::ostream* out) {
-  *out << value.name;
-}
+void PrintTo(const EvidenceCase& value, std::ostream* out) { *out << value.name; }
 
 class HostPidEvidence : public ::testing::TestWithParam<EvidenceCase> {};
 
@@ -95,10 +89,8 @@ data "compliancecheck_ecs_task_definition" "x" {
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Plan();
   EXPECT_EQ(run.exit_code, 1) << run.Describe();
-  EXPECT_TRUE(HasDiagnostic(run.combined, "Error", kEcs3Summary))
-      << run.Describe();
-  EXPECT_TRUE(HasDiagnosticAt(run.combined, "Error",
-                              SourceLine(config, "task_definition_json =")))
+  EXPECT_TRUE(HasDiagnostic(run.combined, "Error", kEcs3Summary)) << run.Describe();
+  EXPECT_TRUE(HasDiagnosticAt(run.combined, "Error", SourceLine(config, "task_definition_json =")))
       << run.Describe();
 }
 
@@ -111,8 +103,7 @@ INSTANTIATE_TEST_SUITE_P(
         EvidenceCase{
             "DescribeWrapper",
             R"(jsonencode({ taskDefinition = { family = "web", pidMode = "host", containerDefinitions = [] } }))"},
-        EvidenceCase{"LiteralJson",
-                     R"("{\"family\": \"web\", \"pidMode\": \"host\"}")"}),
+        EvidenceCase{"LiteralJson", R"("{\"family\": \"web\", \"pidMode\": \"host\"}")"}),
     [](const ::testing::TestParamInfo<EvidenceCase>& info) {
       return std::string(info.param.name);
     });
@@ -142,12 +133,10 @@ data "compliancecheck_ecs_task_definition" "x" {
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Plan();
   EXPECT_EQ(run.exit_code, 1) << run.Describe();
-  const bool at_json = HasDiagnosticAt(
-      run.combined, "Error", SourceLine(config, "task_definition_json ="));
-  const bool at_pid_mode =
-      HasDiagnosticAt(run.combined, "Error", SourceLine(config, "pid_mode "));
-  EXPECT_TRUE(at_json || at_pid_mode) << "no error at either argument\n"
-                                      << run.Describe();
+  const bool at_json =
+      HasDiagnosticAt(run.combined, "Error", SourceLine(config, "task_definition_json ="));
+  const bool at_pid_mode = HasDiagnosticAt(run.combined, "Error", SourceLine(config, "pid_mode "));
+  EXPECT_TRUE(at_json || at_pid_mode) << "no error at either argument\n" << run.Describe();
 }
 
 }  // namespace

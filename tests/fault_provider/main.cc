@@ -53,13 +53,16 @@ class FaultyProvider final : public tf::Provider {
   FaultyProvider() : functions_(real_.Functions()) { functions_.push_back(&explode_); }
   std::string_view TypeName() const override { return real_.TypeName(); }
   const tf::Schema& GetSchema() const override { return real_.GetSchema(); }
-  const std::vector<const tf::DataSource*>& DataSources() const override { return real_.DataSources(); }
+  const std::vector<const tf::DataSource*>& DataSources() const override {
+    return real_.DataSources();
+  }
   const std::vector<const tf::Function*>& Functions() const override { return functions_; }
   void ValidateConfig(const tf::ValidateProviderConfigRequest& request,
                       tf::ProviderConfigResponse* response) override {
     real_.ValidateConfig(request, response);
   }
-  void Configure(const tf::ConfigureProviderRequest& request, tf::ProviderConfigResponse* response) override {
+  void Configure(const tf::ConfigureProviderRequest& request,
+                 tf::ProviderConfigResponse* response) override {
     real_.Configure(request, response);
   }
 

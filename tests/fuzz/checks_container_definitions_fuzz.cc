@@ -21,16 +21,17 @@
 
 namespace {
 
+using checks::Input;
+using checks::Text;
 using fuzz::Fail;
 using fuzz::Require;
 using fuzz::StartsWith;
-using checks::Input;
-using checks::Text;
 
 // The top-level arguments a finding or input problem may name.
 bool IsArgument(std::string_view name) {
-  for (std::string_view known : {"family", "pid_mode", "ipc_mode", "network_mode", "requires_compatibilities",
-                                 "container_definitions", "task_definition_json"}) {
+  for (std::string_view known :
+       {"family", "pid_mode", "ipc_mode", "network_mode", "requires_compatibilities",
+        "container_definitions", "task_definition_json"}) {
     if (name == known) return true;
   }
   return false;
@@ -75,24 +76,29 @@ Input MakeInput(uint8_t selector, std::string_view text) {
   return input;
 }
 
-void CheckReport(const std::string& report_json, const checks::Evaluation& evaluation, const Text& family) {
-  const nlohmann::json report = nlohmann::json::parse(report_json, nullptr, /*allow_exceptions=*/false);
+void CheckReport(const std::string& report_json, const checks::Evaluation& evaluation,
+                 const Text& family) {
+  const nlohmann::json report =
+      nlohmann::json::parse(report_json, nullptr, /*allow_exceptions=*/false);
   Require(report.is_object(), "report_json is not a JSON object", report_json);
   for (const char* key : {"family", "compliant", "controls", "findings"}) {
     Require(report.contains(key), "report_json lacks a documented key", key);
   }
   Require(report.size() == 4, "report_json has undocumented keys", report_json);
-  Require(family.state == Text::State::kKnown ? report["family"].is_string() : report["family"].is_null(),
+  Require(family.state == Text::State::kKnown ? report["family"].is_string()
+                                              : report["family"].is_null(),
           "report_json family is wrong", report_json);
-  Require(report["compliant"].is_boolean() && report["compliant"].get<bool>() == evaluation.compliant(),
-          "report_json compliant differs from Evaluation::compliant()", report_json);
+  Require(
+      report["compliant"].is_boolean() && report["compliant"].get<bool>() == evaluation.compliant(),
+      "report_json compliant differs from Evaluation::compliant()", report_json);
 
   const nlohmann::json& controls = report["controls"];
   Require(controls.is_array() && controls.size() == evaluation.controls.size(),
           "report_json controls do not match the evaluation", report_json);
   for (const nlohmann::json& control : controls) {
     for (const char* key : {"id", "status", "level"}) {
-      Require(control.contains(key) && control[key].is_string(), "report_json control lacks a key", key);
+      Require(control.contains(key) && control[key].is_string(), "report_json control lacks a key",
+              key);
     }
   }
 
@@ -102,7 +108,8 @@ void CheckReport(const std::string& report_json, const checks::Evaluation& evalu
   for (const nlohmann::json& finding : findings) {
     for (const char* key :
          {"control_id", "title", "severity", "level", "attribute", "message", "remediation"}) {
-      Require(finding.contains(key) && finding[key].is_string(), "report_json finding lacks a key", key);
+      Require(finding.contains(key) && finding[key].is_string(), "report_json finding lacks a key",
+              key);
     }
     Require(finding.contains("references") && finding["references"].is_array(),
             "report_json finding lacks references", report_json);
@@ -126,8 +133,8 @@ void CheckEvaluation(const Input& input, const checks::Evaluation& evaluation) {
             finding.attribute + " / " + finding.argument);
     Require(checks::FindControl(finding.control_id) != nullptr, "finding of an unknown control",
             finding.control_id);
-    Require(!finding.message.empty() && !finding.summary.empty(), "finding without message or summary",
-            finding.attribute);
+    Require(!finding.message.empty() && !finding.summary.empty(),
+            "finding without message or summary", finding.attribute);
     Require(!checks::FindingDetail(finding).empty(), "empty FindingDetail", finding.attribute);
   }
   if (!evaluation.findings.empty()) {
@@ -155,9 +162,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const Input input = MakeInput(data[0], text);
 
   for (const checks::InputProblem& problem : checks::ValidateInputForms(input)) {
-    Require(IsArgument(problem.argument), "input problem names no top-level argument", problem.argument);
-    Require(!problem.summary.empty() && !problem.detail.empty(), "input problem without summary or detail",
+    Require(IsArgument(problem.argument), "input problem names no top-level argument",
             problem.argument);
+    Require(!problem.summary.empty() && !problem.detail.empty(),
+            "input problem without summary or detail", problem.argument);
   }
   CheckEvaluation(input, checks::Evaluate(input, checks::Settings{}));
   return 0;

@@ -93,7 +93,8 @@ bool IsUtf8(std::string_view text) {
 void CheckCookie(std::optional<std::string_view> cookie) {
   const absl::Status status = plugin::CheckMagicCookie(cookie);
   const bool expected = cookie.has_value() && *cookie == plugin::kMagicCookieValue;
-  Require(status.ok() == expected, "CheckMagicCookie accepts a wrong cookie or refuses the right one",
+  Require(status.ok() == expected,
+          "CheckMagicCookie accepts a wrong cookie or refuses the right one",
           cookie.value_or("<unset>"));
   if (!status.ok()) {
     Require(absl::IsFailedPrecondition(status), "cookie refusal is not FailedPrecondition");
@@ -111,7 +112,8 @@ void CheckLogLine(const char* what, std::string_view message) {
   } catch (const std::exception& e) {
     Fail("formatting a log line that quotes the environment threw", e.what());
   }
-  Require(line.find_first_of("\n\r") == std::string::npos, "log line spans more than one line", line);
+  Require(line.find_first_of("\n\r") == std::string::npos, "log line spans more than one line",
+          line);
   const nlohmann::json parsed = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded()) {
     // Bytes that are not UTF-8 may pass through; anything else must parse.
@@ -131,9 +133,11 @@ void CheckVersions(std::optional<std::string_view> versions) {
   bool offers_six = false;
   for (std::string_view entry : SplitCommas(list)) offers_six = offers_six || entry == "6";
   if (chosen.ok()) {
-    Require(*chosen == plugin::kProviderProtocolVersion, "negotiated a version this provider does not speak");
+    Require(*chosen == plugin::kProviderProtocolVersion,
+            "negotiated a version this provider does not speak");
   } else {
-    Require(absl::IsFailedPrecondition(chosen.status()), "negotiation failure is not FailedPrecondition");
+    Require(absl::IsFailedPrecondition(chosen.status()),
+            "negotiation failure is not FailedPrecondition");
     Require(!list.empty(), "an empty version list (legacy host) was refused");
     Require(!offers_six, "refused a list that offers 6", list);
     CheckLogLine("no common plugin protocol version", std::string(chosen.status().message()));
@@ -149,8 +153,8 @@ void CheckVersions(std::optional<std::string_view> versions) {
           "negotiation depends on the order of the list", list);
 }
 
-void CheckTransportSecurity(std::optional<std::string_view> disable_tls, std::optional<std::string_view> pem,
-                            bool build_credentials) {
+void CheckTransportSecurity(std::optional<std::string_view> disable_tls,
+                            std::optional<std::string_view> pem, bool build_credentials) {
   const bool pem_ok = pem.has_value() && plugin::CheckClientCertificatePem(*pem).ok();
   if (disable_tls.has_value() && !disable_tls->empty()) {
     const auto security = plugin::ChooseTransportSecurity(disable_tls, pem);
@@ -188,7 +192,8 @@ int Base64Value(char c) {
 // UnpaddedBase64 of any bytes is RawStdEncoding: decodes back to the bytes.
 void CheckBase64(std::string_view bytes) {
   const std::string encoded = plugin::UnpaddedBase64(bytes);
-  Require(encoded.size() == (bytes.size() * 4 + 2) / 3, "unpadded base64 has the wrong length", encoded);
+  Require(encoded.size() == (bytes.size() * 4 + 2) / 3, "unpadded base64 has the wrong length",
+          encoded);
   std::string decoded;
   uint32_t buffer = 0;
   int bits = 0;
@@ -206,14 +211,16 @@ void CheckBase64(std::string_view bytes) {
 }
 
 // The handshake line for a socket under the directory the environment names.
-void CheckHandshakeLine(std::optional<std::string_view> socket_dir, std::optional<std::string_view> tmpdir,
+void CheckHandshakeLine(std::optional<std::string_view> socket_dir,
+                        std::optional<std::string_view> tmpdir,
                         std::string_view certificate_bytes) {
   const std::string parent = plugin::SocketParentDirectory(socket_dir, tmpdir);
-  const std::string expected = socket_dir.has_value() && !socket_dir->empty() ? std::string(*socket_dir)
-                               : tmpdir.has_value() && !tmpdir->empty()       ? std::string(*tmpdir)
-                                                                              : std::string("/tmp");
-  Require(parent == expected, "SocketParentDirectory does not follow PLUGIN_UNIX_SOCKET_DIR, TMPDIR, /tmp",
-          parent);
+  const std::string expected = socket_dir.has_value() && !socket_dir->empty()
+                                   ? std::string(*socket_dir)
+                               : tmpdir.has_value() && !tmpdir->empty() ? std::string(*tmpdir)
+                                                                        : std::string("/tmp");
+  Require(parent == expected,
+          "SocketParentDirectory does not follow PLUGIN_UNIX_SOCKET_DIR, TMPDIR, /tmp", parent);
 
   // What Serve() logs when it cannot create the socket directory there.
   CheckLogLine("cannot listen", "creating a socket directory in " + parent + ": Permission denied");

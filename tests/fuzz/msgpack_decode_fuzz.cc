@@ -15,9 +15,9 @@
 
 namespace {
 
-using fuzz::Fail;
 using cty::Type;
 using cty::Value;
+using fuzz::Fail;
 
 std::vector<Type> Schemas() {
   Type finding = Type::Object({{"id", Type::String()},
@@ -89,7 +89,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   absl::StatusOr<std::string> bytes = cty::EncodeMsgpack(*first, type);
   if (!bytes.ok()) Fail("re-encode failed", std::string(bytes.status().message()));
   absl::StatusOr<Value> second = cty::DecodeMsgpack(*bytes, type);
-  if (!second.ok()) Fail("decode of our own encoding failed", std::string(second.status().message()));
+  if (!second.ok())
+    Fail("decode of our own encoding failed", std::string(second.status().message()));
   if (!SameIgnoringRefinements(*first, *second)) Fail("round trip changed the value");
   absl::StatusOr<std::string> again = cty::EncodeMsgpack(*second, type);
   if (!again.ok() || *again != *bytes) Fail("encoding is not stable");

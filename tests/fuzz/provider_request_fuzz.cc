@@ -33,11 +33,11 @@
 
 namespace {
 
+using cty::Type;
+using cty::Value;
 using fuzz::Fail;
 using fuzz::Require;
 using fuzz::StartsWith;
-using cty::Type;
-using cty::Value;
 
 constexpr char kDataSource[] = "compliancecheck_ecs_task_definition";
 
@@ -61,13 +61,15 @@ struct Fixture {
         Value::Null(type),
         Value::Object({{"enforcement", Value::String("warning")},
                        {"controls", Value::Null(Type::Map(Type::String()))}}),
-        Value::Object({{"enforcement", null_string}, {"controls", Value::Map(Type::String(), all_off)}}),
         Value::Object(
-            {{"enforcement", Value::String("error")}, {"controls", Value::Map(Type::String(), all_error)}}),
+            {{"enforcement", null_string}, {"controls", Value::Map(Type::String(), all_off)}}),
+        Value::Object({{"enforcement", Value::String("error")},
+                       {"controls", Value::Map(Type::String(), all_error)}}),
     };
     for (int i = 0; i < 4; ++i) {
       absl::StatusOr<std::string> bytes = cty::EncodeMsgpack(settings[i], type);
-      if (!bytes.ok()) Fail("cannot encode a provider configuration", std::string(bytes.status().message()));
+      if (!bytes.ok())
+        Fail("cannot encode a provider configuration", std::string(bytes.status().message()));
       configs[i] = *bytes;
     }
   }
@@ -79,13 +81,16 @@ struct Fixture {
     tfplugin6::ValidateProviderConfig::Response response;
     grpc::ServerContext context;
     const grpc::Status status = service.ValidateProviderConfig(&context, &request, &response);
-    Require(status.ok() && response.diagnostics_size() == 0, "a valid provider configuration was refused");
+    Require(status.ok() && response.diagnostics_size() == 0,
+            "a valid provider configuration was refused");
   }
 };
 
-void CheckDiagnostics(const google::protobuf::RepeatedPtrField<tfplugin6::Diagnostic>& diagnostics) {
+void CheckDiagnostics(
+    const google::protobuf::RepeatedPtrField<tfplugin6::Diagnostic>& diagnostics) {
   for (const tfplugin6::Diagnostic& d : diagnostics) {
-    Require(d.severity() == tfplugin6::Diagnostic::ERROR || d.severity() == tfplugin6::Diagnostic::WARNING,
+    Require(d.severity() == tfplugin6::Diagnostic::ERROR ||
+                d.severity() == tfplugin6::Diagnostic::WARNING,
             "diagnostic severity is neither ERROR nor WARNING", d.summary());
     Require(!d.summary().empty(), "diagnostic without a summary", d.detail());
     Require(!StartsWith(d.summary(), "Internal error"), "internal error diagnostic", d.detail());
@@ -116,7 +121,8 @@ int ValidateProviderConfig(Fixture& f, std::string_view bytes) {
   if (!request.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) return -1;
   tfplugin6::ValidateProviderConfig::Response response;
   grpc::ServerContext context;
-  RequireOk(f.service.ValidateProviderConfig(&context, &request, &response), "ValidateProviderConfig");
+  RequireOk(f.service.ValidateProviderConfig(&context, &request, &response),
+            "ValidateProviderConfig");
   CheckDiagnostics(response.diagnostics());
   return 0;
 }
@@ -146,11 +152,14 @@ int ReadDataSource(Fixture& f, std::string_view bytes) {
   // A successful read: the state is the complete object, as Terraform
   // decodes it, and wholly known whenever the configuration was.
   const tf::DataSource* source = f.provider.FindDataSource(request.type_name());
-  Require(source != nullptr, "read of an unknown data source without an error", request.type_name());
+  Require(source != nullptr, "read of an unknown data source without an error",
+          request.type_name());
   const Type type = source->GetSchema().block.ObjectType();
-  Require(response.has_state() && !response.state().msgpack().empty(), "successful read without a state");
+  Require(response.has_state() && !response.state().msgpack().empty(),
+          "successful read without a state");
   absl::StatusOr<Value> state = cty::DecodeMsgpack(response.state().msgpack(), type);
-  Require(state.ok(), "state does not decode as the schema type", std::string(state.status().message()));
+  Require(state.ok(), "state does not decode as the schema type",
+          std::string(state.status().message()));
   Require(state->is_known(), "state is null or unknown");
   Require(state->GetAttr("compliant").is_known() && state->GetAttr("findings").is_known() &&
               state->GetAttr("report_json").is_known(),
@@ -177,10 +186,12 @@ int CallFunction(Fixture& f, std::string_view bytes, int function_choice) {
     const tfplugin6::FunctionError& error = response.error();
     Require(!response.has_result(), "both a result and an error");
     Require(!error.text().empty(), "function error without text");
-    Require(!StartsWith(error.text(), "internal error"), "internal error in a function call", error.text());
+    Require(!StartsWith(error.text(), "internal error"), "internal error in a function call",
+            error.text());
     if (error.has_function_argument()) {
-      Require(error.function_argument() >= 0 && error.function_argument() < request.arguments_size(),
-              "function error names an argument that was not given");
+      Require(
+          error.function_argument() >= 0 && error.function_argument() < request.arguments_size(),
+          "function error names an argument that was not given");
     }
     return 0;
   }
@@ -189,7 +200,8 @@ int CallFunction(Fixture& f, std::string_view bytes, int function_choice) {
   Require(response.has_result(), "neither a result nor an error");
   absl::StatusOr<Value> result =
       cty::DecodeMsgpack(response.result().msgpack(), function->Definition().return_type);
-  Require(result.ok(), "result does not decode as the return type", std::string(result.status().message()));
+  Require(result.ok(), "result does not decode as the return type",
+          std::string(result.status().message()));
   return 0;
 }
 

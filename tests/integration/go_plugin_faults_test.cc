@@ -50,8 +50,8 @@ std::string ReadUntil(int fd, char stop, milliseconds timeout) {
   std::string text;
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (text.find(stop) == std::string::npos) {
-    const auto left = std::chrono::duration_cast<milliseconds>(deadline -
-                                                               std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) break;
     pollfd pfd{fd, POLLIN, 0};
     if (::poll(&pfd, 1, static_cast<int>(left.count())) <= 0) continue;
@@ -71,8 +71,10 @@ TEST(GoPluginFaults, ExitsSoonAfterItsParentIsKilled) {
   const ClientCertificate client = GenerateClientCertificate();
   // Everything the children need is made before fork: after it, only
   // async-signal-safe calls (fork, dup2, execve, write, pause, _exit).
-  std::vector<std::string> env = {kMagicCookie, "PLUGIN_PROTOCOL_VERSIONS=5,6",
-                                  "PLUGIN_MIN_PORT=10000", "PLUGIN_MAX_PORT=25000",
+  std::vector<std::string> env = {kMagicCookie,
+                                  "PLUGIN_PROTOCOL_VERSIONS=5,6",
+                                  "PLUGIN_MIN_PORT=10000",
+                                  "PLUGIN_MAX_PORT=25000",
                                   "PLUGIN_CLIENT_CERT=" + client.certificate_pem,
                                   "PLUGIN_UNIX_SOCKET_DIR=" + socket_dir.path()};
   PluginOptions sanitizer;
@@ -262,7 +264,8 @@ TEST_F(GoPluginServingFaults, StopProviderDuringLongReadsAnswersBeforeTheyEndAnd
         }
         std::optional<Value> state;
         if (read.ok() && read->diagnostics_size() == 0) {
-          if (auto decoded = Decode(read->state(), TaskDefinitionType()); decoded.ok()) state = *decoded;
+          if (auto decoded = Decode(read->state(), TaskDefinitionType()); decoded.ok())
+            state = *decoded;
         }
         if (!state.has_value() || state->GetAttr("compliant") != Value::Bool(true) ||
             state->GetAttr("container_definitions") != containers) {
@@ -299,7 +302,8 @@ TEST_F(GoPluginServingFaults, StopProviderDuringLongReadsAnswersBeforeTheyEndAnd
   EXPECT_EQ(wrong.load(), 0);
 
   double read_ms_total = 0;
-  for (const Span& r : reads) read_ms_total += std::chrono::duration<double, std::milli>(r.end - r.start).count();
+  for (const Span& r : reads)
+    read_ms_total += std::chrono::duration<double, std::milli>(r.end - r.start).count();
   std::printf("%zu reads of %zu bytes, mean %.1f ms\n", reads.size(), containers.AsString().size(),
               read_ms_total / static_cast<double>(reads.size()));
   for (size_t i = 0; i < stops.size(); ++i) {
@@ -385,8 +389,9 @@ TEST_F(GoPluginServingFaults, WrongFunctionArityIsAFunctionErrorNotAGrpcError) {
     const char* function;
     int arguments;
   };
-  for (const Case& c : {Case{"ecs_pid_mode_compliant", 0}, Case{"ecs_pid_mode_compliant", 2},
-                        Case{"check_ecs_task_definition", 0}, Case{"assert_ecs_task_definition", 3}}) {
+  for (const Case& c :
+       {Case{"ecs_pid_mode_compliant", 0}, Case{"ecs_pid_mode_compliant", 2},
+        Case{"check_ecs_task_definition", 0}, Case{"assert_ecs_task_definition", 3}}) {
     SCOPED_TRACE(absl::StrCat(c.function, " with ", c.arguments, " arguments"));
     std::vector<tfplugin6::DynamicValue> arguments;
     for (int i = 0; i < c.arguments; ++i) {

@@ -39,7 +39,8 @@ class GoPluginHandlerException : public testing::Test {
   // explode(kind): the function error's text, or why there is none.
   std::string Explode(ProviderClient& client, const std::string& kind) {
     auto called = client.CallFunction("explode", {Msgpack(Value::String(kind), Type::String())});
-    if (!called.ok()) return "a gRPC status instead of a function error: " + called.status().ToString();
+    if (!called.ok())
+      return "a gRPC status instead of a function error: " + called.status().ToString();
     if (called->has_result()) return "a result instead of a function error";
     if (!called->has_error()) return "no error";
     return called->error().text();
@@ -97,7 +98,8 @@ TEST_F(GoPluginHandlerException, ThrowingCallsBesideRightOnesOnOtherConnections)
           continue;
         }
         auto called = client.CallFunction(
-            "ecs_pid_mode_compliant", {Msgpack(Value::String(i % 2 == 0 ? "host" : "task"), Type::String())});
+            "ecs_pid_mode_compliant",
+            {Msgpack(Value::String(i % 2 == 0 ? "host" : "task"), Type::String())});
         if (!called.ok() || called->has_error() ||
             *Decode(called->result(), Type::Bool()) != Value::Bool(i % 2 != 0)) {
           ADD_FAILURE() << "thread " << t << " round " << i << ": wrong answer or none";

@@ -7,8 +7,8 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <ostream>
 #include <map>
+#include <ostream>
 #include <regex>
 #include <set>
 #include <string>
@@ -63,10 +63,10 @@ std::string StderrOfASession(const std::vector<std::string>& env) {
   if (validated.ok()) {
     EXPECT_EQ(validated->diagnostics_size(), 2) << Describe(validated->diagnostics());
   }
-  auto read = client.ReadDataSource(
-      kTaskDefinitionDataSource, TaskDefinitionMsgpack({{"family", secret},
-                                                        {"pid_mode", Value::String("task")},
-                                                        {"container_definitions", containers}}));
+  auto read = client.ReadDataSource(kTaskDefinitionDataSource,
+                                    TaskDefinitionMsgpack({{"family", secret},
+                                                           {"pid_mode", Value::String("task")},
+                                                           {"container_definitions", containers}}));
   EXPECT_TRUE(read.ok()) << read.status();
   if (read.ok()) {
     auto state = Decode(read->state(), TaskDefinitionType());
@@ -79,8 +79,8 @@ std::string StderrOfASession(const std::vector<std::string>& env) {
   // messages are where a value would most easily slip into a log line.
   auto broken = client.ReadDataSource(
       kTaskDefinitionDataSource,
-      TaskDefinitionMsgpack({{"container_definitions",
-                              Value::String(std::string("[{\"value\":\"") + kSecret)}}));
+      TaskDefinitionMsgpack(
+          {{"container_definitions", Value::String(std::string("[{\"value\":\"") + kSecret)}}));
   EXPECT_TRUE(broken.ok()) << broken.status();
   tfplugin6::DynamicValue wrong_type;
   wrong_type.set_msgpack(std::string("\xa0", 1) + std::string(kSecret));  // a string, not an object
@@ -91,7 +91,8 @@ std::string StderrOfASession(const std::vector<std::string>& env) {
                                        {"container_definitions", containers}});
   EXPECT_TRUE(client.CallFunction("check_ecs_task_definition", {argument}).ok());
   EXPECT_TRUE(client.CallFunction("assert_ecs_task_definition", {argument}).ok());
-  EXPECT_TRUE(client.CallFunction("ecs_pid_mode_compliant", {Msgpack(secret, Type::String())}).ok());
+  EXPECT_TRUE(
+      client.CallFunction("ecs_pid_mode_compliant", {Msgpack(secret, Type::String())}).ok());
 
   EXPECT_TRUE(client.Shutdown().ok());
   const auto exit = (*process)->WaitForExit(seconds(10));  // stderr complete after this
@@ -174,7 +175,8 @@ TEST(GoPluginLogging, TraceLogIsJsonLinesWithEveryRpcAndNoValueFromTheConfigurat
     }
   }
   for (const char* rpc : {"ValidateDataResourceConfig", "ReadDataSource", "CallFunction"}) {
-    EXPECT_NE(std::count(handled.begin(), handled.end(), rpc), 0) << "no \"RPC handled\" for " << rpc;
+    EXPECT_NE(std::count(handled.begin(), handled.end(), rpc), 0)
+        << "no \"RPC handled\" for " << rpc;
   }
   // validate x2, read x2, call x3: one line each, as it arrives and when done.
   EXPECT_EQ(handled.size(), 7u);
@@ -215,16 +217,18 @@ TEST_P(GoPluginQuietLogging, WritesNoDebugLines) {
   EXPECT_EQ(err, "");
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Environments, GoPluginQuietLogging,
-    testing::Values(QuietCase{"NoTfLog", {}}, QuietCase{"TfLogProviderInfo", {"TF_LOG_PROVIDER=info"}},
-                    QuietCase{"TfLogEmpty", {"TF_LOG="}},
-                    QuietCase{"ProviderOffOverridesTfLogTrace",
-                              {"TF_LOG=trace", "TF_LOG_PROVIDER=off"}},
-                    QuietCase{"OwnVariableOffOverridesBoth",
-                              {"TF_LOG=trace", "TF_LOG_PROVIDER=trace",
-                               "TF_LOG_PROVIDER_COMPLIANCECHECK=off"}}),
-    [](const testing::TestParamInfo<QuietCase>& info) { return info.param.name; });
+INSTANTIATE_TEST_SUITE_P(Environments, GoPluginQuietLogging,
+                         testing::Values(QuietCase{"NoTfLog", {}},
+                                         QuietCase{"TfLogProviderInfo", {"TF_LOG_PROVIDER=info"}},
+                                         QuietCase{"TfLogEmpty", {"TF_LOG="}},
+                                         QuietCase{"ProviderOffOverridesTfLogTrace",
+                                                   {"TF_LOG=trace", "TF_LOG_PROVIDER=off"}},
+                                         QuietCase{"OwnVariableOffOverridesBoth",
+                                                   {"TF_LOG=trace", "TF_LOG_PROVIDER=trace",
+                                                    "TF_LOG_PROVIDER_COMPLIANCECHECK=off"}}),
+                         [](const testing::TestParamInfo<QuietCase>& info) {
+                           return info.param.name;
+                         });
 
 // TF_LOG_PROVIDER_COMPLIANCECHECK comes first, then TF_LOG_PROVIDER, then
 // TF_LOG: the provider's own variable at debug wins over the others.

@@ -142,8 +142,7 @@ TEST(GoPluginSoak, TwoHundredStartShutdownCyclesLeaveNoSocketsProcessesOrHostGro
     ASSERT_TRUE(shutdown.ok()) << "cycle " << i << ": " << shutdown;
     const auto exit = (*process)->WaitForExit(seconds(10));
     ASSERT_TRUE(exit.has_value()) << "cycle " << i << ": still running 10 s after Shutdown";
-    cycle_ms.push_back(
-        std::chrono::duration<double, std::milli>(exit->at - start).count());
+    cycle_ms.push_back(std::chrono::duration<double, std::milli>(exit->at - start).count());
     handshake_ms.push_back(
         std::chrono::duration<double, std::milli>((*process)->TimeToHandshake()).count());
     ASSERT_TRUE(exit->exited && exit->code == 0)
@@ -159,7 +158,8 @@ TEST(GoPluginSoak, TwoHundredStartShutdownCyclesLeaveNoSocketsProcessesOrHostGro
 
   const auto host_fds_read = OpenFileDescriptors(::getpid());
   const auto host_rss_read = ResidentKb(::getpid());
-  ASSERT_TRUE(host_fds_read.ok() && host_rss_read.ok()) << "cannot read this process's /proc entries";
+  ASSERT_TRUE(host_fds_read.ok() && host_rss_read.ok())
+      << "cannot read this process's /proc entries";
   const std::vector<std::string>& host_fds = *host_fds_read;
   const long host_rss = *host_rss_read;
   std::printf("host after %d cycles: %zu fds, VmRSS %ld kB; after %d: %zu fds, VmRSS %ld kB\n",

@@ -145,8 +145,8 @@ TEST_F(GoPluginStress, AThousandConcurrentMixedRpcsOverSixteenConnectionsAllAnsw
       problem = calls[i].exchange->Check();
     }
     if (problem.empty()) continue;
-    if (++failures <= 10) ADD_FAILURE() << "call " << i << " " << calls[i].exchange->Name() << ": "
-                                        << problem;
+    if (++failures <= 10)
+      ADD_FAILURE() << "call " << i << " " << calls[i].exchange->Name() << ": " << problem;
   }
   EXPECT_EQ(failures, 0) << "of " << kCalls;
   EXPECT_EQ(per_kind.size(), static_cast<size_t>(kMixKinds));

@@ -94,8 +94,8 @@ absl::StatusOr<cty::Value> Decode(const tfplugin6::DynamicValue& value, const ct
 std::string Describe(const google::protobuf::RepeatedPtrField<tfplugin6::Diagnostic>& diagnostics) {
   std::string out;
   for (const auto& d : diagnostics) {
-    absl::StrAppend(&out, tfplugin6::Diagnostic::Severity_Name(d.severity()), " [", PathOf(d),
-                    "] ", d.summary(), "\n");
+    absl::StrAppend(&out, tfplugin6::Diagnostic::Severity_Name(d.severity()), " [", PathOf(d), "] ",
+                    d.summary(), "\n");
   }
   return out.empty() ? "(no diagnostics)" : out;
 }

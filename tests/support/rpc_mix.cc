@@ -107,9 +107,9 @@ std::string CheckState(const tfplugin6::ReadDataSource::Response& r, int index, 
   return "";
 }
 
-std::unique_ptr<Exchange> Read(int index, std::map<std::string, Value> config, std::string what,
-                               std::function<std::string(const tfplugin6::ReadDataSource::Response&)>
-                                   check) {
+std::unique_ptr<Exchange> Read(
+    int index, std::map<std::string, Value> config, std::string what,
+    std::function<std::string(const tfplugin6::ReadDataSource::Response&)> check) {
   config["family"] = Value::String(Family(index));
   tfplugin6::ReadDataSource::Request request;
   request.set_type_name(kTaskDefinitionDataSource);
@@ -123,10 +123,9 @@ std::unique_ptr<Exchange> Read(int index, std::map<std::string, Value> config, s
       std::move(check));
 }
 
-std::unique_ptr<Exchange> Call(std::string function, tfplugin6::DynamicValue argument,
-                               std::string what,
-                               std::function<std::string(const tfplugin6::CallFunction::Response&)>
-                                   check) {
+std::unique_ptr<Exchange> Call(
+    std::string function, tfplugin6::DynamicValue argument, std::string what,
+    std::function<std::string(const tfplugin6::CallFunction::Response&)> check) {
   tfplugin6::CallFunction::Request request;
   request.set_name(function);
   *request.add_arguments() = std::move(argument);
@@ -167,8 +166,8 @@ std::string ExpectCheckResult(const tfplugin6::CallFunction::Response& r, bool c
 }
 
 std::unique_ptr<Exchange> Schema() {
-  return std::make_unique<TypedExchange<tfplugin6::GetProviderSchema::Request,
-                                        tfplugin6::GetProviderSchema::Response>>(
+  return std::make_unique<
+      TypedExchange<tfplugin6::GetProviderSchema::Request, tfplugin6::GetProviderSchema::Response>>(
       "GetProviderSchema", tfplugin6::GetProviderSchema::Request(),
       [](Async* a, grpc::ClientContext* c, const auto* rq, auto* rs, Done d) {
         a->GetProviderSchema(c, rq, rs, std::move(d));
@@ -186,8 +185,8 @@ std::unique_ptr<Exchange> Schema() {
           return "data source schema lost attributes";
         }
         if (r.functions_size() != 3) return "want three functions";
-        for (const char* name :
-             {"ecs_pid_mode_compliant", "check_ecs_task_definition", "assert_ecs_task_definition"}) {
+        for (const char* name : {"ecs_pid_mode_compliant", "check_ecs_task_definition",
+                                 "assert_ecs_task_definition"}) {
           if (!r.functions().contains(name)) return absl::StrCat("no function ", name);
         }
         return "";
@@ -205,9 +204,8 @@ std::unique_ptr<Exchange> MixedExchange(int index) {
     case 1:
       return Validate(index, "task", /*want_error=*/false);
     case 2:
-      return Read(index, {{"pid_mode", task}}, "pid_mode=task", [index](const auto& r) {
-        return CheckState(r, index, /*compliant=*/true, {});
-      });
+      return Read(index, {{"pid_mode", task}}, "pid_mode=task",
+                  [index](const auto& r) { return CheckState(r, index, /*compliant=*/true, {}); });
     case 3:
       // A warning-level finding: the state says so, no diagnostic repeats it.
       return Read(index, {{"pid_mode", task}, {"ipc_mode", host}}, "ipc_mode=host",
@@ -235,7 +233,8 @@ std::unique_ptr<Exchange> MixedExchange(int index) {
                       return "the error must name argument 0";
                     }
                     if (!absl::StrContains(r.error().text(), kPidModeControl)) {
-                      return absl::StrCat("the error does not name the control: ", r.error().text());
+                      return absl::StrCat("the error does not name the control: ",
+                                          r.error().text());
                     }
                     return "";
                   });

@@ -63,10 +63,10 @@ fs::path LookPath(absl::string_view name, absl::string_view path_list) {
 // Commands (by their first word, or "providers schema") and the flags every
 // run of them gets. Terraform refuses flags a command does not define.
 std::vector<std::string> FlagsFor(const std::vector<std::string>& args) {
-  static const std::set<std::string> kInputAndColor = {
-      "plan", "apply", "destroy", "refresh", "import"};
-  static const std::set<std::string> kColorOnly = {
-      "validate", "get", "output", "show", "fmt", "console", "graph"};
+  static const std::set<std::string> kInputAndColor = {"plan", "apply", "destroy", "refresh",
+                                                       "import"};
+  static const std::set<std::string> kColorOnly = {"validate", "get",     "output", "show",
+                                                   "fmt",      "console", "graph"};
   if (args.empty()) return {};
   if (kInputAndColor.contains(args[0])) return {"-input=false", "-no-color"};
   if (kColorOnly.contains(args[0])) return {"-no-color"};
@@ -84,8 +84,7 @@ size_t CommandWords(const std::vector<std::string>& args) {
 // True once `pid` has exited; leaves it unreaped (a zombie keeps its pid).
 bool HasExited(pid_t pid) {
   siginfo_t info{};
-  if (waitid(P_PID, static_cast<id_t>(pid), &info,
-             WEXITED | WNOHANG | WNOWAIT) != 0) {
+  if (waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT) != 0) {
     return false;
   }
   return info.si_pid == pid;
@@ -116,17 +115,15 @@ bool Drain(int fd, std::string& out, std::string& combined) {
 std::string Truncated(const std::string& text) {
   constexpr size_t kMax = 24000;
   if (text.size() <= kMax) return text;
-  return text.substr(0, kMax / 2) + "\n[... " +
-         std::to_string(text.size() - kMax) + " bytes left out ...]\n" +
-         text.substr(text.size() - kMax / 2);
+  return text.substr(0, kMax / 2) + "\n[... " + std::to_string(text.size() - kMax) +
+         " bytes left out ...]\n" + text.substr(text.size() - kMax / 2);
 }
 
 // Runs argv in `dir` with exactly `env`; kills the process group after
 // `timeout`. The child gets its own process group so that the provider
 // processes Terraform starts are killed with it.
 RunResult RunProcess(std::vector<std::string> argv, const fs::path& dir,
-                     const std::vector<std::string>& env,
-                     std::chrono::seconds timeout) {
+                     const std::vector<std::string>& env, std::chrono::seconds timeout) {
   RunResult result;
   result.argv = std::move(argv);
 
@@ -234,8 +231,7 @@ RunResult RunProcess(std::vector<std::string> argv, const fs::path& dir,
     result.exit_code = WEXITSTATUS(status);
   }
   if (result.timed_out) {
-    result.combined +=
-        absl::StrCat("\n[killed after ", timeout.count(), " s timeout]\n");
+    result.combined += absl::StrCat("\n[killed after ", timeout.count(), " s timeout]\n");
   }
   return result;
 }
@@ -244,8 +240,8 @@ absl::Status WriteWholeFile(const fs::path& path, absl::string_view content) {
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
   if (ec) {
-    return absl::InternalError(absl::StrCat(
-        "create ", path.parent_path().string(), ": ", ec.message()));
+    return absl::InternalError(
+        absl::StrCat("create ", path.parent_path().string(), ": ", ec.message()));
   }
   std::ofstream file(path, std::ios::binary | std::ios::trunc);
   file.write(content.data(), static_cast<std::streamsize>(content.size()));
@@ -262,10 +258,8 @@ bool IsTerraformLeftover(const fs::path& relative) {
     if (part == ".terraform") return true;
   }
   const std::string name = relative.filename().string();
-  return name == ".terraform.lock.hcl" ||
-         name == ".terraform.tfstate.lock.info" ||
-         absl::EndsWith(name, ".tfstate") ||
-         absl::EndsWith(name, ".tfstate.backup") ||
+  return name == ".terraform.lock.hcl" || name == ".terraform.tfstate.lock.info" ||
+         absl::EndsWith(name, ".tfstate") || absl::EndsWith(name, ".tfstate.backup") ||
          absl::EndsWith(name, ".tfplan");
 }
 
@@ -299,14 +293,13 @@ absl::StatusOr<fs::path> FindTerraform() {
   if (!chosen.empty()) {
     if (chosen.find('/') != std::string::npos) {
       if (IsExecutableFile(chosen)) return fs::absolute(chosen);
-      return absl::NotFoundError(absl::StrCat(kMissingTerraform,
-                                              " (TERRAFORM=", chosen,
-                                              " is not an executable file)"));
+      return absl::NotFoundError(
+          absl::StrCat(kMissingTerraform, " (TERRAFORM=", chosen, " is not an executable file)"));
     }
     fs::path found = LookPath(chosen, path_list);
     if (!found.empty()) return found;
-    return absl::NotFoundError(absl::StrCat(
-        kMissingTerraform, " (TERRAFORM=", chosen, " is not on PATH)"));
+    return absl::NotFoundError(
+        absl::StrCat(kMissingTerraform, " (TERRAFORM=", chosen, " is not on PATH)"));
   }
   fs::path found = LookPath("terraform", path_list);
   if (found.empty()) return absl::NotFoundError(kMissingTerraform);
@@ -316,10 +309,9 @@ absl::StatusOr<fs::path> FindTerraform() {
 absl::StatusOr<fs::path> ProviderBinary() {
   fs::path binary(CC_PROVIDER_BINARY);
   if (!IsExecutableFile(binary)) {
-    return absl::NotFoundError(
-        absl::StrCat("provider binary ", binary.string(),
-                     " is missing or not executable: build the "
-                     "terraform-provider-compliancecheck target"));
+    return absl::NotFoundError(absl::StrCat("provider binary ", binary.string(),
+                                            " is missing or not executable: build the "
+                                            "terraform-provider-compliancecheck target"));
   }
   return binary;
 }
@@ -333,8 +325,8 @@ std::string RunResult::Describe() const {
   } else {
     absl::StrAppend(&text, "exit code ", exit_code, "\n");
   }
-  absl::StrAppend(&text, "--- stdout ---\n", Truncated(stdout_text),
-                  "\n--- stderr ---\n", Truncated(stderr_text), "\n---\n");
+  absl::StrAppend(&text, "--- stdout ---\n", Truncated(stdout_text), "\n--- stderr ---\n",
+                  Truncated(stderr_text), "\n---\n");
   return text;
 }
 
@@ -386,8 +378,7 @@ std::string DiagnosticBody(absl::string_view output, absl::string_view severity,
   return "";
 }
 
-absl::StatusOr<std::unique_ptr<Workspace>> Workspace::Create(
-    WorkspaceOptions options) {
+absl::StatusOr<std::unique_ptr<Workspace>> Workspace::Create(WorkspaceOptions options) {
   absl::StatusOr<fs::path> terraform = FindTerraform();
   if (!terraform.ok()) return terraform.status();
   absl::StatusOr<fs::path> provider = ProviderBinary();
@@ -398,26 +389,21 @@ absl::StatusOr<std::unique_ptr<Workspace>> Workspace::Create(
   if (ec) temp = "/tmp";
   std::string pattern = (temp / "cc-e2e-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) {
-    return absl::InternalError(
-        absl::StrCat("mkdtemp ", pattern, ": ", std::strerror(errno)));
+    return absl::InternalError(absl::StrCat("mkdtemp ", pattern, ": ", std::strerror(errno)));
   }
   fs::path root(pattern);
-  std::unique_ptr<Workspace> workspace(
-      new Workspace(root, *terraform, std::move(options)));
+  std::unique_ptr<Workspace> workspace(new Workspace(root, *terraform, std::move(options)));
   fs::create_directories(root / "work", ec);
   if (!ec) fs::create_directories(root / "home", ec);
   if (ec) {
-    return absl::InternalError(
-        absl::StrCat("create ", root.string(), ": ", ec.message()));
+    return absl::InternalError(absl::StrCat("create ", root.string(), ": ", ec.message()));
   }
-  absl::Status written =
-      WriteWholeFile(root / "cli.tfrc", CliConfig(provider->parent_path()));
+  absl::Status written = WriteWholeFile(root / "cli.tfrc", CliConfig(provider->parent_path()));
   if (!written.ok()) return written;
   return workspace;
 }
 
-Workspace::Workspace(fs::path root, fs::path terraform,
-                     WorkspaceOptions options)
+Workspace::Workspace(fs::path root, fs::path terraform, WorkspaceOptions options)
     : root_(std::move(root)),
       dir_(root_ / "work"),
       terraform_(std::move(terraform)),
@@ -432,16 +418,14 @@ Workspace::~Workspace() {
   fs::remove_all(root_, ec);
 }
 
-absl::Status Workspace::WriteFile(absl::string_view relative_path,
-                                  absl::string_view content) {
+absl::Status Workspace::WriteFile(absl::string_view relative_path, absl::string_view content) {
   return WriteWholeFile(dir_ / std::string(relative_path), content);
 }
 
 absl::Status Workspace::CopyFrom(const fs::path& source) {
   std::error_code ec;
   if (!fs::is_directory(source, ec)) {
-    return absl::NotFoundError(
-        absl::StrCat("fixture directory ", source.string(), " not found"));
+    return absl::NotFoundError(absl::StrCat("fixture directory ", source.string(), " not found"));
   }
   for (auto it = fs::recursive_directory_iterator(source, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
@@ -456,15 +440,13 @@ absl::Status Workspace::CopyFrom(const fs::path& source) {
     } else if (it->is_regular_file()) {
       fs::create_directories(target.parent_path(), ec);
       if (!ec) {
-        fs::copy_file(it->path(), target, fs::copy_options::overwrite_existing,
-                      ec);
+        fs::copy_file(it->path(), target, fs::copy_options::overwrite_existing, ec);
       }
     }
     if (ec) break;
   }
   if (ec) {
-    return absl::InternalError(
-        absl::StrCat("copy ", source.string(), ": ", ec.message()));
+    return absl::InternalError(absl::StrCat("copy ", source.string(), ": ", ec.message()));
   }
   return absl::OkStatus();
 }

@@ -91,8 +91,7 @@ class Workspace {
  public:
   // Creates the directory tree and CLI config. Fails when terraform or the
   // provider binary is missing, or the filesystem refuses.
-  static absl::StatusOr<std::unique_ptr<Workspace>> Create(
-      WorkspaceOptions options = {});
+  static absl::StatusOr<std::unique_ptr<Workspace>> Create(WorkspaceOptions options = {});
 
   Workspace(const Workspace&) = delete;
   Workspace& operator=(const Workspace&) = delete;
@@ -102,8 +101,7 @@ class Workspace {
   const std::filesystem::path& dir() const { return dir_; }
 
   // Writes `content` to `relative_path` under dir(), creating parents.
-  absl::Status WriteFile(absl::string_view relative_path,
-                         absl::string_view content);
+  absl::Status WriteFile(absl::string_view relative_path, absl::string_view content);
 
   // Copies the files of `source` (recursively) into dir(), leaving out
   // Terraform's own leftovers (.terraform/, state and lock files).
@@ -122,13 +120,10 @@ class Workspace {
   // Installs local modules; offline (`init` never is).
   RunResult Get() const { return Terraform({"get"}); }
   RunResult OutputJson() const { return Terraform({"output", "-json"}); }
-  RunResult ProvidersSchemaJson() const {
-    return Terraform({"providers", "schema", "-json"});
-  }
+  RunResult ProvidersSchemaJson() const { return Terraform({"providers", "schema", "-json"}); }
 
  private:
-  Workspace(std::filesystem::path root, std::filesystem::path terraform,
-            WorkspaceOptions options);
+  Workspace(std::filesystem::path root, std::filesystem::path terraform, WorkspaceOptions options);
 
   std::filesystem::path root_;  // holds dir_, home/ and the CLI config
   std::filesystem::path dir_;

@@ -55,21 +55,17 @@ TEST(CatalogTest, IpcModeControlIsHighAtWarningWithItsMappings) {
   ASSERT_NE(control, nullptr);
   EXPECT_EQ(control->severity, Severity::kHigh);
   EXPECT_EQ(control->default_level, Level::kWarning);
-  EXPECT_EQ(control->summary,
-            "ECS task definition shares the host's IPC namespace");
-  EXPECT_EQ(
-      control->references,
-      (std::vector<std::string>{"PCI DSS v4.0 2.2", "NIST CSF v2.0 PR.IR"}));
+  EXPECT_EQ(control->summary, "ECS task definition shares the host's IPC namespace");
+  EXPECT_EQ(control->references,
+            (std::vector<std::string>{"PCI DSS v4.0 2.2", "NIST CSF v2.0 PR.IR"}));
 }
 
 TEST(CatalogTest, MisplacedKeyControlIsMediumAtWarningWithoutMappings) {
-  const Control* control =
-      FindControl("ecs_container_definitions_misplaced_namespace_key");
+  const Control* control = FindControl("ecs_container_definitions_misplaced_namespace_key");
   ASSERT_NE(control, nullptr);
   EXPECT_EQ(control->severity, Severity::kMedium);
   EXPECT_EQ(control->default_level, Level::kWarning);
-  EXPECT_EQ(control->summary,
-            "Container definition sets a namespace mode that ECS ignores");
+  EXPECT_EQ(control->summary, "Container definition sets a namespace mode that ECS ignores");
   EXPECT_TRUE(control->references.empty());
 }
 
@@ -103,9 +99,8 @@ TEST(LevelTest, ParsesExactlyTheThreeLevelNames) {
     std::optional<Level> level;
   };
   const std::vector<Case> cases = {
-      {"error", Level::kError}, {"warning", Level::kWarning},
-      {"off", Level::kOff},     {"", std::nullopt},
-      {"Error", std::nullopt},  {"warn", std::nullopt},
+      {"error", Level::kError}, {"warning", Level::kWarning}, {"off", Level::kOff},
+      {"", std::nullopt},       {"Error", std::nullopt},      {"warn", std::nullopt},
       {" off", std::nullopt},   {"fatal", std::nullopt},
   };
   for (const Case& c : cases) {

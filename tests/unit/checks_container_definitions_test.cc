@@ -11,12 +11,10 @@
 namespace checks {
 namespace {
 
-constexpr char kMisplaced[] =
-    "ecs_container_definitions_misplaced_namespace_key";
+constexpr char kMisplaced[] = "ecs_container_definitions_misplaced_namespace_key";
 constexpr char kPid[] = "ecs_task_definition_no_host_pid_mode";
 
-const ControlResult& ResultOf(const Evaluation& evaluation,
-                              std::string_view id) {
+const ControlResult& ResultOf(const Evaluation& evaluation, std::string_view id) {
   for (const ControlResult& result : evaluation.controls) {
     if (result.control->id == id) return result;
   }
@@ -24,8 +22,7 @@ const ControlResult& ResultOf(const Evaluation& evaluation,
   return evaluation.controls.front();
 }
 
-std::vector<Finding> FindingsOf(const Evaluation& evaluation,
-                                std::string_view id) {
+std::vector<Finding> FindingsOf(const Evaluation& evaluation, std::string_view id) {
   std::vector<Finding> out;
   for (const Finding& finding : evaluation.findings) {
     if (finding.control_id == id) out.push_back(finding);
@@ -79,9 +76,7 @@ INSTANTIATE_TEST_SUITE_P(
     Cases, MisplacedKeyTest,
     testing::ValuesIn(std::vector<KeyCase>{
         {"EmptyArray", "[]", {}},
-        {"NoNamespaceKeys",
-         R"([{"name":"app","image":"nginx","essential":true}])",
-         {}},
+        {"NoNamespaceKeys", R"([{"name":"app","image":"nginx","essential":true}])", {}},
         {"PidModeInFirstContainer",
          R"([{"name":"app","pidMode":"host"}])",
          {"container_definitions[0].pidMode"}},
@@ -90,26 +85,21 @@ INSTANTIATE_TEST_SUITE_P(
          {"container_definitions[1].ipcMode"}},
         {"BothKeysInTwoContainers",
          R"([{"pidMode":"task","ipcMode":"host"},{"pidMode":"host"}])",
-         {"container_definitions[0].ipcMode",
-          "container_definitions[0].pidMode",
+         {"container_definitions[0].ipcMode", "container_definitions[0].pidMode",
           "container_definitions[1].pidMode"}},
         {"AnyValueCountsEvenNull",
          R"([{"pidMode":null},{"ipcMode":7}])",
-         {"container_definitions[0].pidMode",
-          "container_definitions[1].ipcMode"}},
+         {"container_definitions[0].pidMode", "container_definitions[1].ipcMode"}},
         {"DuplicateKeyIsOneFinding",
          R"([{"pidMode":"task","pidMode":"host"}])",
          {"container_definitions[0].pidMode"}},
         {"NestedKeysAreNotContainerKeys",
          R"([{"linuxParameters":{"pidMode":"host"},"dockerLabels":{"ipcMode":"x"}}])",
          {}},
-        {"KeysAreCaseSensitive",
-         R"([{"PidMode":"host","pidmode":"host"}])",
-         {}},
+        {"KeysAreCaseSensitive", R"([{"PidMode":"host","pidmode":"host"}])", {}},
         {"IndexesSortNumerically",
          R"([{},{},{"pidMode":"host"},{},{},{},{},{},{},{},{"pidMode":"host"}])",
-         {"container_definitions[2].pidMode",
-          "container_definitions[10].pidMode"}},
+         {"container_definitions[2].pidMode", "container_definitions[10].pidMode"}},
         {"NumbersWhereStringsBelongAreNotOurConcern",
          R"([{"name":1,"image":false,"memory":"512"}])",
          {}},
@@ -118,13 +108,10 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(MisplacedKeyTest, MessageExplainsThatEcsIgnoresTheKey) {
   const std::vector<Finding> findings = FindingsOf(
-      Evaluate(WithContainers(R"([{"name":"a"},{"pidMode":"host"}])"),
-               Settings{}),
-      kMisplaced);
+      Evaluate(WithContainers(R"([{"name":"a"},{"pidMode":"host"}])"), Settings{}), kMisplaced);
   ASSERT_EQ(findings.size(), 1u);
   const Finding& finding = findings[0];
-  EXPECT_EQ(finding.summary,
-            "Container definition sets a namespace mode that ECS ignores");
+  EXPECT_EQ(finding.summary, "Container definition sets a namespace mode that ECS ignores");
   EXPECT_EQ(finding.message,
             "container_definitions[1].pidMode is \"host\", but ECS ignores "
             "pidMode inside a container definition. The PID namespace is set "
@@ -132,15 +119,13 @@ TEST(MisplacedKeyTest, MessageExplainsThatEcsIgnoresTheKey) {
 }
 
 TEST(MisplacedKeyTest, DoesNotAffectThePidVerdict) {
-  const Evaluation evaluation =
-      Evaluate(WithContainers(R"([{"pidMode":"host"}])"), Settings{});
+  const Evaluation evaluation = Evaluate(WithContainers(R"([{"pidMode":"host"}])"), Settings{});
   EXPECT_EQ(ResultOf(evaluation, kPid).status, Status::kPass);
 }
 
 TEST(ContainerDefinitionsTest, NullAndUnknown) {
   Input input;
-  EXPECT_EQ(ResultOf(Evaluate(input, Settings{}), kMisplaced).status,
-            Status::kPass);
+  EXPECT_EQ(ResultOf(Evaluate(input, Settings{}), kMisplaced).status, Status::kPass);
   input.container_definitions = Text::Unknown();
   const Evaluation unknown = Evaluate(input, Settings{});
   EXPECT_EQ(ResultOf(unknown, kMisplaced).status, Status::kUnknown);
@@ -157,8 +142,7 @@ TEST(ContainerDefinitionsTest, NotAStringIsAFindingButNotAnInputProblem) {
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].attribute, "container_definitions");
   EXPECT_TRUE(
-      Contains(findings[0].message,
-               "container_definitions must be a string, but it is a list"));
+      Contains(findings[0].message, "container_definitions must be a string, but it is a list"));
   EXPECT_TRUE(ValidateInputForms(input).empty());
 }
 
@@ -180,8 +164,7 @@ TEST_P(InvalidContainerJsonTest, FailsClosedAndIsAnInputProblem) {
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].argument, "container_definitions");
   EXPECT_EQ(findings[0].attribute, c.attribute);
-  EXPECT_TRUE(Contains(findings[0].message, "cannot be ruled out"))
-      << findings[0].message;
+  EXPECT_TRUE(Contains(findings[0].message, "cannot be ruled out")) << findings[0].message;
   EXPECT_LT(findings[0].message.size(), 600u);
 
   // Reported even when the control is off.
@@ -193,16 +176,12 @@ TEST_P(InvalidContainerJsonTest, FailsClosedAndIsAnInputProblem) {
   EXPECT_EQ(problems[0].argument, "container_definitions");
   EXPECT_EQ(problems[0].summary, "Invalid container_definitions JSON");
   for (const std::string& part : c.parts) {
-    EXPECT_TRUE(Contains(findings[0].message, part))
-        << findings[0].message << "\nlacks: " << part;
-    EXPECT_TRUE(Contains(problems[0].detail, part))
-        << problems[0].detail << "\nlacks: " << part;
+    EXPECT_TRUE(Contains(findings[0].message, part)) << findings[0].message << "\nlacks: " << part;
+    EXPECT_TRUE(Contains(problems[0].detail, part)) << problems[0].detail << "\nlacks: " << part;
   }
 }
 
-std::string Deep(std::size_t depth) {
-  return std::string(depth, '[') + std::string(depth, ']');
-}
+std::string Deep(std::size_t depth) { return std::string(depth, '[') + std::string(depth, ']'); }
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, InvalidContainerJsonTest,
@@ -215,20 +194,14 @@ INSTANTIATE_TEST_SUITE_P(
          R"([{"name": "app",}])",
          "container_definitions",
          {"is not valid JSON", "line 1, column 17"}},
-        {"TrailingData",
-         R"([] [])",
-         "container_definitions",
-         {"is not valid JSON"}},
+        {"TrailingData", R"([] [])", "container_definitions", {"is not valid JSON"}},
         {"Comment", "[] // x", "container_definitions", {"is not valid JSON"}},
         {"Object",
          R"({"name":"app","pidMode":"host"})",
          "container_definitions",
          {"container_definitions must be a JSON array of container "
           "definitions, but it is an object"}},
-        {"JsonNull",
-         "null",
-         "container_definitions",
-         {"must be a JSON array", "but it is null"}},
+        {"JsonNull", "null", "container_definitions", {"must be a JSON array", "but it is null"}},
         {"ElementNotObject",
          R"([{"name":"a"},"b"])",
          "container_definitions[1]",
@@ -238,14 +211,8 @@ INSTANTIATE_TEST_SUITE_P(
          R"([[{"pidMode":"host"}]])",
          "container_definitions[0]",
          {"but it is an array"}},
-        {"HundredThousandDeep",
-         Deep(100000),
-         "container_definitions",
-         {"deeper than 64 levels"}},
-        {"JustTooDeep",
-         "[" + Deep(64) + "]",
-         "container_definitions",
-         {"deeper than 64 levels"}},
+        {"HundredThousandDeep", Deep(100000), "container_definitions", {"deeper than 64 levels"}},
+        {"JustTooDeep", "[" + Deep(64) + "]", "container_definitions", {"deeper than 64 levels"}},
         {"TooLarge",
          "[" + std::string(4 << 20, ' ') + "]",
          "container_definitions",
@@ -282,8 +249,7 @@ TEST(ContainerDefinitionsTest, SixtyFourLevelsAreAccepted) {
 }
 
 TEST(ContainerDefinitionsTest, MessagesFromBadBytesAreValidUtf8) {
-  const std::vector<InputProblem> problems =
-      ValidateInputForms(WithContainers("[\xff]"));
+  const std::vector<InputProblem> problems = ValidateInputForms(WithContainers("[\xff]"));
   ASSERT_EQ(problems.size(), 1u);
   for (unsigned char c : problems[0].detail) {
     EXPECT_NE(c, 0xff);

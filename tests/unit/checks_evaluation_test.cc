@@ -13,8 +13,7 @@ namespace {
 
 constexpr char kPid[] = "ecs_task_definition_no_host_pid_mode";
 constexpr char kIpc[] = "ecs_task_definition_no_host_ipc_mode";
-constexpr char kMisplaced[] =
-    "ecs_container_definitions_misplaced_namespace_key";
+constexpr char kMisplaced[] = "ecs_container_definitions_misplaced_namespace_key";
 
 bool Contains(const std::string& text, std::string_view part) {
   return text.find(part) != std::string::npos;
@@ -30,8 +29,7 @@ Input EverythingFails() {
   return input;
 }
 
-const ControlResult& ResultOf(const Evaluation& evaluation,
-                              std::string_view id) {
+const ControlResult& ResultOf(const Evaluation& evaluation, std::string_view id) {
   for (const ControlResult& result : evaluation.controls) {
     if (result.control->id == id) return result;
   }
@@ -72,8 +70,7 @@ TEST_P(LevelTest, AppliesOverridesThenEnforcement) {
     SCOPED_TRACE(ids[i]);
     const ControlResult& result = ResultOf(evaluation, ids[i]);
     EXPECT_EQ(result.level, c.expected[i]);
-    EXPECT_EQ(result.status,
-              c.expected[i] == Level::kOff ? Status::kOff : Status::kFail);
+    EXPECT_EQ(result.status, c.expected[i] == Level::kOff ? Status::kOff : Status::kFail);
     if (c.expected[i] != Level::kOff) ++expected_findings;
     for (const Finding& finding : evaluation.findings) {
       if (finding.control_id == ids[i]) {
@@ -82,18 +79,15 @@ TEST_P(LevelTest, AppliesOverridesThenEnforcement) {
     }
   }
   EXPECT_EQ(evaluation.findings.size(), expected_findings);
-  const bool any_error = std::find(c.expected.begin(), c.expected.end(),
-                                   Level::kError) != c.expected.end();
+  const bool any_error =
+      std::find(c.expected.begin(), c.expected.end(), Level::kError) != c.expected.end();
   EXPECT_EQ(evaluation.has_error(), any_error);
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, LevelTest,
     testing::ValuesIn(std::vector<LevelCase>{
-        {"Defaults",
-         {},
-         Enforcement::kError,
-         {Level::kError, Level::kWarning, Level::kWarning}},
+        {"Defaults", {}, Enforcement::kError, {Level::kError, Level::kWarning, Level::kWarning}},
         {"AdvisoryLowersErrors",
          {},
          Enforcement::kWarning,
@@ -123,8 +117,7 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(EvaluationTest, AllOffIsCompliant) {
   Settings settings;
-  for (const Control& control : Catalog())
-    settings.levels[control.id] = Level::kOff;
+  for (const Control& control : Catalog()) settings.levels[control.id] = Level::kOff;
   const Evaluation evaluation = Evaluate(EverythingFails(), settings);
   EXPECT_TRUE(evaluation.compliant());
   EXPECT_TRUE(evaluation.findings.empty());
@@ -172,79 +165,67 @@ TEST(ReportJsonTest, HasExactlyTheDocumentedShape) {
   Settings settings;
   settings.levels[kIpc] = Level::kOff;
   Input input = EverythingFails();
-  const nlohmann::json report = nlohmann::json::parse(
-      ReportJson(Evaluate(input, settings), input.family));
+  const nlohmann::json report =
+      nlohmann::json::parse(ReportJson(Evaluate(input, settings), input.family));
   ASSERT_TRUE(report.is_object());
   std::vector<std::string> keys;
   for (const auto& [key, value] : report.items()) keys.push_back(key);
-  EXPECT_EQ(keys, (std::vector<std::string>{"compliant", "controls", "family",
-                                            "findings"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"compliant", "controls", "family", "findings"}));
   EXPECT_EQ(report["family"], "web");
   EXPECT_EQ(report["compliant"], false);
   ASSERT_EQ(report["controls"].size(), 3u);
-  EXPECT_EQ(
-      report["controls"][0],
-      (nlohmann::json{{"id", kPid}, {"status", "fail"}, {"level", "error"}}));
-  EXPECT_EQ(
-      report["controls"][1],
-      (nlohmann::json{{"id", kIpc}, {"status", "off"}, {"level", "off"}}));
+  EXPECT_EQ(report["controls"][0],
+            (nlohmann::json{{"id", kPid}, {"status", "fail"}, {"level", "error"}}));
+  EXPECT_EQ(report["controls"][1],
+            (nlohmann::json{{"id", kIpc}, {"status", "off"}, {"level", "off"}}));
   EXPECT_EQ(report["controls"][2],
-            (nlohmann::json{
-                {"id", kMisplaced}, {"status", "fail"}, {"level", "warning"}}));
+            (nlohmann::json{{"id", kMisplaced}, {"status", "fail"}, {"level", "warning"}}));
   ASSERT_EQ(report["findings"].size(), 2u);
   const nlohmann::json& finding = report["findings"][0];
   std::vector<std::string> finding_keys;
   for (const auto& [key, value] : finding.items()) finding_keys.push_back(key);
   std::sort(finding_keys.begin(), finding_keys.end());
   EXPECT_EQ(finding_keys,
-            (std::vector<std::string>{"attribute", "control_id", "level",
-                                      "message", "references", "remediation",
-                                      "severity", "title"}));
+            (std::vector<std::string>{"attribute", "control_id", "level", "message", "references",
+                                      "remediation", "severity", "title"}));
   EXPECT_EQ(finding["control_id"], kPid);
   EXPECT_EQ(finding["severity"], "high");
   EXPECT_EQ(finding["level"], "error");
   EXPECT_EQ(finding["attribute"], "pid_mode");
   EXPECT_EQ(finding["references"][0], "AWS Security Hub ECS.3");
-  EXPECT_EQ(report["findings"][1]["attribute"],
-            "container_definitions[0].pidMode");
+  EXPECT_EQ(report["findings"][1]["attribute"], "container_definitions[0].pidMode");
   EXPECT_EQ(report["findings"][1]["references"], nlohmann::json::array());
 }
 
 TEST(ReportJsonTest, KeysComeInTheDocumentedOrder) {
-  const std::string text =
-      ReportJson(Evaluate(Input{}, Settings{}), Text::Null());
-  EXPECT_EQ(
-      text.rfind("{\"family\":null,\"compliant\":true,\"controls\":[{\"id\":",
-                 0),
-      0u)
+  const std::string text = ReportJson(Evaluate(Input{}, Settings{}), Text::Null());
+  EXPECT_EQ(text.rfind("{\"family\":null,\"compliant\":true,\"controls\":[{\"id\":", 0), 0u)
       << text;
   EXPECT_TRUE(Contains(text, "\"findings\":[]}")) << text;
 }
 
 TEST(ReportJsonTest, FamilyIsNullUnlessKnown) {
-  for (const Text& family :
-       {Text::Null(), Text::Unknown(), Text::Malformed("a number")}) {
-    const nlohmann::json report = nlohmann::json::parse(
-        ReportJson(Evaluate(Input{}, Settings{}), family));
+  for (const Text& family : {Text::Null(), Text::Unknown(), Text::Malformed("a number")}) {
+    const nlohmann::json report =
+        nlohmann::json::parse(ReportJson(Evaluate(Input{}, Settings{}), family));
     EXPECT_TRUE(report["family"].is_null());
   }
-  const nlohmann::json report = nlohmann::json::parse(
-      ReportJson(Evaluate(Input{}, Settings{}), Text::Known("")));
+  const nlohmann::json report =
+      nlohmann::json::parse(ReportJson(Evaluate(Input{}, Settings{}), Text::Known("")));
   EXPECT_EQ(report["family"], "");
 }
 
 TEST(ReportJsonTest, UnknownControlIsReportedAsUnknown) {
   Input input;
   input.pid_mode = Text::Unknown();
-  const nlohmann::json report = nlohmann::json::parse(
-      ReportJson(Evaluate(input, Settings{}), Text::Null()));
+  const nlohmann::json report =
+      nlohmann::json::parse(ReportJson(Evaluate(input, Settings{}), Text::Null()));
   EXPECT_EQ(report["compliant"], false);
   EXPECT_EQ(report["controls"][0]["status"], "unknown");
 }
 
 TEST(ReportJsonTest, SurvivesInvalidUtf8InTheFamily) {
-  const std::string text =
-      ReportJson(Evaluate(Input{}, Settings{}), Text::Known("web\xff"));
+  const std::string text = ReportJson(Evaluate(Input{}, Settings{}), Text::Known("web\xff"));
   EXPECT_NO_THROW(nlohmann::json::parse(text));
 }
 
@@ -259,10 +240,9 @@ TEST(FindingDetailTest, SaysWhatWhyHowAndWhereToReadMore) {
   EXPECT_TRUE(Contains(detail, "secrets"));
   EXPECT_TRUE(Contains(detail, "Omit pid_mode or set it to \"task\""));
   EXPECT_TRUE(Contains(detail, "with each other"));
-  EXPECT_TRUE(
-      Contains(detail,
-               "References: AWS Security Hub ECS.3, AWS Config "
-               "ECS_TASK_DEFINITION_PID_MODE_CHECK, Checkov CKV_AWS_335"));
+  EXPECT_TRUE(Contains(detail,
+                       "References: AWS Security Hub ECS.3, AWS Config "
+                       "ECS_TASK_DEFINITION_PID_MODE_CHECK, Checkov CKV_AWS_335"));
   EXPECT_TRUE(Contains(detail, "NIST SP 800-53 r5 CM-2"));
 }
 

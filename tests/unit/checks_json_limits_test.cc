@@ -19,8 +19,7 @@ class Recorder final : public JsonVisitor {
                        std::string_view value) override {
     std::string entry;
     for (const JsonFrame& frame : path) {
-      entry += frame.is_array ? "[" + std::to_string(frame.index) + "]"
-                              : "." + frame.key;
+      entry += frame.is_array ? "[" + std::to_string(frame.index) + "]" : "." + frame.key;
     }
     entry += "=" + std::string(JsonKindName(kind));
     if (kind == JsonKind::kString) entry += ":" + std::string(value);
@@ -33,16 +32,12 @@ class Recorder final : public JsonVisitor {
 TEST(ScanJsonTest, VisitsEveryValueWithItsPath) {
   Recorder recorder;
   ASSERT_TRUE(
-      ScanJson(R"( [{"a":"x","b":[1,null,{}]},true,[[]],{"c":{"d":-0.5}}] )",
-               recorder)
-          .ok());
-  EXPECT_EQ(
-      recorder.seen,
-      (std::vector<std::string>{
-          "=an array", "[0]=an object", "[0].a=a string:x", "[0].b=an array",
-          "[0].b[0]=a number", "[0].b[1]=null", "[0].b[2]=an object",
-          "[1]=a boolean", "[2]=an array", "[2][0]=an array", "[3]=an object",
-          "[3].c=an object", "[3].c.d=a number"}));
+      ScanJson(R"( [{"a":"x","b":[1,null,{}]},true,[[]],{"c":{"d":-0.5}}] )", recorder).ok());
+  EXPECT_EQ(recorder.seen, (std::vector<std::string>{
+                               "=an array", "[0]=an object", "[0].a=a string:x", "[0].b=an array",
+                               "[0].b[0]=a number", "[0].b[1]=null", "[0].b[2]=an object",
+                               "[1]=a boolean", "[2]=an array", "[2][0]=an array", "[3]=an object",
+                               "[3].c=an object", "[3].c.d=a number"}));
 }
 
 TEST(ScanJsonTest, VisitsAScalarRoot) {
@@ -53,12 +48,10 @@ TEST(ScanJsonTest, VisitsAScalarRoot) {
 
 TEST(ScanJsonTest, EnforcesTheDepthLimitBeforeDescending) {
   Recorder recorder;
-  const std::string deep =
-      std::string(1000000, '[') + std::string(1000000, ']');
+  const std::string deep = std::string(1000000, '[') + std::string(1000000, ']');
   absl::Status status = ScanJson(deep, recorder);
   EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(std::string(status.message()),
-            "nests arrays and objects deeper than 64 levels");
+  EXPECT_EQ(std::string(status.message()), "nests arrays and objects deeper than 64 levels");
   EXPECT_EQ(recorder.seen.size(), 64u);
 
   const JsonLimits three{.max_bytes = 100, .max_depth = 3};
@@ -69,10 +62,8 @@ TEST(ScanJsonTest, EnforcesTheDepthLimitBeforeDescending) {
 
 TEST(ScanJsonTest, EnforcesTheSizeLimitBeforeParsing) {
   Recorder recorder;
-  absl::Status status =
-      ScanJson("[1, 2]", recorder, JsonLimits{.max_bytes = 5, .max_depth = 64});
-  EXPECT_EQ(std::string(status.message()),
-            "is 6 bytes long, more than the limit of 5 bytes");
+  absl::Status status = ScanJson("[1, 2]", recorder, JsonLimits{.max_bytes = 5, .max_depth = 64});
+  EXPECT_EQ(std::string(status.message()), "is 6 bytes long, more than the limit of 5 bytes");
   EXPECT_TRUE(recorder.seen.empty());
 }
 
@@ -133,36 +124,30 @@ TEST(ScanJsonTest, SaysWhereTheSyntaxErrorIs) {
   EXPECT_EQ(std::string(ScanJson("", recorder).message()),
             "is not valid JSON: unexpected end of input; expected '[', '{', or a "
             "literal at line 1, column 1 (byte offset 0)");
-  EXPECT_EQ(std::string(ScanJson(std::string("[1]\0[2]", 7), recorder).message()),
-            R"(is not valid JSON: a NUL byte is not allowed at line 1, column 4 (byte offset 3), after "[1]")");
+  EXPECT_EQ(
+      std::string(ScanJson(std::string("[1]\0[2]", 7), recorder).message()),
+      R"(is not valid JSON: a NUL byte is not allowed at line 1, column 4 (byte offset 3), after "[1]")");
 }
 
 TEST(ScanJsonTest, DecodesEscapesInStringsAndKeys) {
   Recorder recorder;
   ASSERT_TRUE(
-      ScanJson(
-          R"({"p\u0069dMode":"a\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00\u0000"})",
-          recorder)
-          .ok());
+      ScanJson(R"({"p\u0069dMode":"a\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00\u0000"})", recorder).ok());
   ASSERT_EQ(recorder.seen.size(), 2u);
   EXPECT_EQ(recorder.seen[1],
-            std::string(
-                ".pidMode=a string:a\"\\/\b\f\n\r\t\xc3\xa9\xf0\x9f\x98\x80") +
+            std::string(".pidMode=a string:a\"\\/\b\f\n\r\t\xc3\xa9\xf0\x9f\x98\x80") +
                 std::string(1, '\0'));
 }
 
 TEST(ScanJsonTest, StopsWhenTheVisitorSaysSo) {
   class Stopper final : public JsonVisitor {
    public:
-    absl::Status OnValue(std::span<const JsonFrame>, JsonKind kind,
-                         std::string_view) override {
-      if (kind == JsonKind::kNumber)
-        return absl::InvalidArgumentError("no numbers");
+    absl::Status OnValue(std::span<const JsonFrame>, JsonKind kind, std::string_view) override {
+      if (kind == JsonKind::kNumber) return absl::InvalidArgumentError("no numbers");
       return absl::OkStatus();
     }
   } stopper;
-  EXPECT_EQ(std::string(ScanJson("[\"a\", 1, ]", stopper).message()),
-            "no numbers");
+  EXPECT_EQ(std::string(ScanJson("[\"a\", 1, ]", stopper).message()), "no numbers");
 }
 
 // The scan must keep nlohmann's verdict on every document: the adapter may
@@ -207,8 +192,7 @@ TEST(ScanJsonTest, AgreesWithNlohmannOnMutatedDocuments) {
     const bool theirs = nlohmann::json::accept(text);
     valid += theirs ? 1 : 0;
     if (ours != theirs && ++disagreements <= 5) {
-      ADD_FAILURE() << "ours=" << ours << " nlohmann=" << theirs << ": "
-                    << Quote(text);
+      ADD_FAILURE() << "ours=" << ours << " nlohmann=" << theirs << ": " << Quote(text);
     }
   }
   EXPECT_EQ(disagreements, 0);
@@ -224,8 +208,7 @@ TEST(QuoteTest, QuotesEscapesAndBounds) {
   EXPECT_EQ(Quote(std::string("a\0b", 3)), "\"a\\u0000b\"");
   EXPECT_EQ(Quote("a\"b\n"), "\"a\\\"b\\n\"");
   EXPECT_EQ(Quote("\xff"), "\"\xef\xbf\xbd\"");
-  EXPECT_EQ(Quote(std::string(100, 'x')),
-            "\"" + std::string(64, 'x') + "\"...");
+  EXPECT_EQ(Quote(std::string(100, 'x')), "\"" + std::string(64, 'x') + "\"...");
 }
 
 TEST(ValidUtf8Test, ReplacesInvalidSequencesAndCutsSafely) {

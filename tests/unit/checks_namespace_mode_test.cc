@@ -14,8 +14,7 @@ namespace {
 constexpr char kPid[] = "ecs_task_definition_no_host_pid_mode";
 constexpr char kIpc[] = "ecs_task_definition_no_host_ipc_mode";
 
-const ControlResult& ResultOf(const Evaluation& evaluation,
-                              std::string_view id) {
+const ControlResult& ResultOf(const Evaluation& evaluation, std::string_view id) {
   for (const ControlResult& result : evaluation.controls) {
     if (result.control->id == id) return result;
   }
@@ -23,8 +22,7 @@ const ControlResult& ResultOf(const Evaluation& evaluation,
   return evaluation.controls.front();
 }
 
-std::vector<Finding> FindingsOf(const Evaluation& evaluation,
-                                std::string_view id) {
+std::vector<Finding> FindingsOf(const Evaluation& evaluation, std::string_view id) {
   std::vector<Finding> out;
   for (const Finding& finding : evaluation.findings) {
     if (finding.control_id == id) out.push_back(finding);
@@ -44,8 +42,8 @@ struct ValueCase {
 };
 
 std::vector<ValueCase> PidCases() {
-  const std::vector<std::string> invalid = {
-      "not a valid PID mode", "\"host\" and \"task\"", "case-sensitive"};
+  const std::vector<std::string> invalid = {"not a valid PID mode", "\"host\" and \"task\"",
+                                            "case-sensitive"};
   auto with = [](std::vector<std::string> parts, std::string extra) {
     parts.push_back(std::move(extra));
     return parts;
@@ -58,12 +56,9 @@ std::vector<ValueCase> PidCases() {
        Text::Known("host"),
        Status::kFail,
        {"pid_mode is \"host\"", "host's process namespace"}},
-      {"UpperCaseHost", Text::Known("HOST"), Status::kFail,
-       with(invalid, "pid_mode is \"HOST\"")},
-      {"PaddedHost", Text::Known(" host"), Status::kFail,
-       with(invalid, "pid_mode is \" host\"")},
-      {"Typo", Text::Known("hots"), Status::kFail,
-       with(invalid, "pid_mode is \"hots\"")},
+      {"UpperCaseHost", Text::Known("HOST"), Status::kFail, with(invalid, "pid_mode is \"HOST\"")},
+      {"PaddedHost", Text::Known(" host"), Status::kFail, with(invalid, "pid_mode is \" host\"")},
+      {"Typo", Text::Known("hots"), Status::kFail, with(invalid, "pid_mode is \"hots\"")},
       {"IpcOnlyValueNone", Text::Known("none"), Status::kFail, invalid},
       {"NulByte", Text::Known(std::string("host\0", 5)), Status::kFail,
        with(invalid, "\"host\\u0000\"")},
@@ -96,21 +91,18 @@ TEST_P(PidModeValueTest, DecidesTheControlAndExplainsFailures) {
   EXPECT_EQ(finding.severity, Severity::kHigh);
   // "host" is a verdict; any other value is invalid and says so, naming
   // ECS.3 all the same.
-  EXPECT_EQ(finding.summary,
-            c.name == "Host"
-                ? "ECS task definition shares the host's process namespace "
-                  "(AWS Security Hub ECS.3)"
-                : "ECS task definition has an invalid PID mode (AWS Security "
-                  "Hub ECS.3)");
+  EXPECT_EQ(finding.summary, c.name == "Host"
+                                 ? "ECS task definition shares the host's process namespace "
+                                   "(AWS Security Hub ECS.3)"
+                                 : "ECS task definition has an invalid PID mode (AWS Security "
+                                   "Hub ECS.3)");
   for (const std::string& part : c.message_parts) {
-    EXPECT_TRUE(Contains(finding.message, part))
-        << finding.message << "\nlacks: " << part;
+    EXPECT_TRUE(Contains(finding.message, part)) << finding.message << "\nlacks: " << part;
   }
   EXPECT_FALSE(Contains(finding.message, "Fargate"));
 }
 
-INSTANTIATE_TEST_SUITE_P(EveryValueClass, PidModeValueTest,
-                         testing::ValuesIn(PidCases()),
+INSTANTIATE_TEST_SUITE_P(EveryValueClass, PidModeValueTest, testing::ValuesIn(PidCases()),
                          [](const auto& info) { return info.param.name; });
 
 TEST(PidModeTest, UnknownIsNeverReportedAsPassingOrCompliant) {
@@ -128,11 +120,9 @@ TEST(PidModeTest, HostOnFargateAddsThatFargateRejectsItAnyway) {
   Input input;
   input.pid_mode = Text::Known("host");
   input.requires_compatibilities = {TextSet::State::kKnown, {"EC2", "FARGATE"}};
-  const std::vector<Finding> findings =
-      FindingsOf(Evaluate(input, Settings{}), kPid);
+  const std::vector<Finding> findings = FindingsOf(Evaluate(input, Settings{}), kPid);
   ASSERT_EQ(findings.size(), 1u);
-  EXPECT_TRUE(Contains(findings[0].message,
-                       "Fargate rejects host PID mode at registration anyway"))
+  EXPECT_TRUE(Contains(findings[0].message, "Fargate rejects host PID mode at registration anyway"))
       << findings[0].message;
 }
 
@@ -168,16 +158,14 @@ TEST(PidModeTest, FargateAloneDoesNotFailTaskMode) {
 TEST(PidModeTest, InvalidValueIsQuotedSafelyAndBounded) {
   Input input;
   input.pid_mode = Text::Known(std::string(10000, 'h') + "\xff");
-  const std::vector<Finding> findings =
-      FindingsOf(Evaluate(input, Settings{}), kPid);
+  const std::vector<Finding> findings = FindingsOf(Evaluate(input, Settings{}), kPid);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_LT(findings[0].message.size(), 400u);
 }
 
 std::vector<ValueCase> IpcCases() {
   const std::vector<std::string> invalid = {"not a valid IPC mode",
-                                            "\"host\", \"task\" and \"none\"",
-                                            "case-sensitive"};
+                                            "\"host\", \"task\" and \"none\"", "case-sensitive"};
   return {
       {"Null", Text::Null(), Status::kPass, {}},
       {"Empty", Text::Known(""), Status::kPass, {}},
@@ -215,26 +203,22 @@ TEST_P(IpcModeValueTest, DecidesTheControlAtWarningLevel) {
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].attribute, "ipc_mode");
   EXPECT_EQ(findings[0].level, Level::kWarning);
-  EXPECT_EQ(findings[0].summary,
-            c.name == "Host"
-                ? "ECS task definition shares the host's IPC namespace"
-                : "ECS task definition has an invalid IPC mode");
+  EXPECT_EQ(findings[0].summary, c.name == "Host"
+                                     ? "ECS task definition shares the host's IPC namespace"
+                                     : "ECS task definition has an invalid IPC mode");
   for (const std::string& part : c.message_parts) {
-    EXPECT_TRUE(Contains(findings[0].message, part))
-        << findings[0].message << "\nlacks: " << part;
+    EXPECT_TRUE(Contains(findings[0].message, part)) << findings[0].message << "\nlacks: " << part;
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(EveryValueClass, IpcModeValueTest,
-                         testing::ValuesIn(IpcCases()),
+INSTANTIATE_TEST_SUITE_P(EveryValueClass, IpcModeValueTest, testing::ValuesIn(IpcCases()),
                          [](const auto& info) { return info.param.name; });
 
 TEST(IpcModeTest, HostOnFargateAddsTheFargateNote) {
   Input input;
   input.ipc_mode = Text::Known("host");
   input.requires_compatibilities = {TextSet::State::kKnown, {"FARGATE"}};
-  const std::vector<Finding> findings =
-      FindingsOf(Evaluate(input, Settings{}), kIpc);
+  const std::vector<Finding> findings = FindingsOf(Evaluate(input, Settings{}), kIpc);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_TRUE(Contains(findings[0].message, "Fargate rejects host IPC mode"));
 }

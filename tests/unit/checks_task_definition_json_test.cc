@@ -13,11 +13,9 @@ namespace {
 
 constexpr char kPid[] = "ecs_task_definition_no_host_pid_mode";
 constexpr char kIpc[] = "ecs_task_definition_no_host_ipc_mode";
-constexpr char kMisplaced[] =
-    "ecs_container_definitions_misplaced_namespace_key";
+constexpr char kMisplaced[] = "ecs_container_definitions_misplaced_namespace_key";
 
-const ControlResult& ResultOf(const Evaluation& evaluation,
-                              std::string_view id) {
+const ControlResult& ResultOf(const Evaluation& evaluation, std::string_view id) {
   for (const ControlResult& result : evaluation.controls) {
     if (result.control->id == id) return result;
   }
@@ -25,8 +23,7 @@ const ControlResult& ResultOf(const Evaluation& evaluation,
   return evaluation.controls.front();
 }
 
-std::vector<Finding> FindingsOf(const Evaluation& evaluation,
-                                std::string_view id) {
+std::vector<Finding> FindingsOf(const Evaluation& evaluation, std::string_view id) {
   std::vector<Finding> out;
   for (const Finding& finding : evaluation.findings) {
     if (finding.control_id == id) out.push_back(finding);
@@ -75,29 +72,25 @@ TEST(TaskDefinitionJsonTest, ReadsDescribeOutputThroughTheWrapper) {
   ASSERT_EQ(pid.size(), 1u);
   EXPECT_EQ(pid[0].argument, "task_definition_json");
   EXPECT_EQ(pid[0].attribute, "task_definition_json.pidMode");
-  EXPECT_TRUE(
-      Contains(pid[0].message, "task_definition_json.pidMode is \"host\""));
+  EXPECT_TRUE(Contains(pid[0].message, "task_definition_json.pidMode is \"host\""));
   EXPECT_TRUE(Contains(pid[0].message, "Fargate rejects host PID mode"));
   EXPECT_EQ(ResultOf(evaluation, kIpc).status, Status::kPass);
   const std::vector<Finding> misplaced = FindingsOf(evaluation, kMisplaced);
   ASSERT_EQ(misplaced.size(), 1u);
-  EXPECT_EQ(misplaced[0].attribute,
-            "task_definition_json.containerDefinitions[1].pidMode");
+  EXPECT_EQ(misplaced[0].attribute, "task_definition_json.containerDefinitions[1].pidMode");
   EXPECT_EQ(misplaced[0].argument, "task_definition_json");
   EXPECT_TRUE(Contains(misplaced[0].message, "task-level pidMode"));
 }
 
 TEST(TaskDefinitionJsonTest, ReadsRegisterInputWithoutWrapper) {
-  const Evaluation evaluation =
-      Evaluate(WithDocument(kRegisterInput), Settings{});
+  const Evaluation evaluation = Evaluate(WithDocument(kRegisterInput), Settings{});
   const std::vector<Finding> pid = FindingsOf(evaluation, kPid);
   ASSERT_EQ(pid.size(), 1u);
   EXPECT_EQ(pid[0].attribute, "task_definition_json.pidMode");
   EXPECT_FALSE(Contains(pid[0].message, "Fargate"));
   const std::vector<Finding> misplaced = FindingsOf(evaluation, kMisplaced);
   ASSERT_EQ(misplaced.size(), 1u);
-  EXPECT_EQ(misplaced[0].attribute,
-            "task_definition_json.containerDefinitions[0].ipcMode");
+  EXPECT_EQ(misplaced[0].attribute, "task_definition_json.containerDefinitions[0].ipcMode");
 }
 
 struct DocumentCase {
@@ -125,28 +118,23 @@ TEST_P(DocumentPidModeTest, AppliesTheSameValueRules) {
 INSTANTIATE_TEST_SUITE_P(
     Cases, DocumentPidModeTest,
     testing::ValuesIn(std::vector<DocumentCase>{
-        {"Absent", R"({"family":"web","containerDefinitions":[]})",
-         Status::kPass, ""},
+        {"Absent", R"({"family":"web","containerDefinitions":[]})", Status::kPass, ""},
         {"JsonNull", R"({"family":"web","pidMode":null})", Status::kPass, ""},
         {"Empty", R"({"family":"web","pidMode":""})", Status::kPass, ""},
         {"Task", R"({"taskDefinition":{"pidMode":"task"}})", Status::kPass, ""},
-        {"Host", R"({"taskDefinition":{"pidMode":"host"}})", Status::kFail,
-         "is \"host\""},
-        {"UpperCase", R"({"pidMode":"HOST"})", Status::kFail,
-         "not a valid PID mode"},
+        {"Host", R"({"taskDefinition":{"pidMode":"host"}})", Status::kFail, "is \"host\""},
+        {"UpperCase", R"({"pidMode":"HOST"})", Status::kFail, "not a valid PID mode"},
         {"Number", R"({"pidMode":1})", Status::kFail,
          "task_definition_json.pidMode must be a string, but it is a number"},
         {"Object", R"({"pidMode":{"mode":"host"}})", Status::kFail,
          "must be a string, but it is an object"},
-        {"DuplicateSameValue", R"({"pidMode":"task","pidMode":"task"})",
+        {"DuplicateSameValue", R"({"pidMode":"task","pidMode":"task"})", Status::kPass, ""},
+        {"DuplicateDifferentValues", R"({"pidMode":"task","pidMode":"host"})", Status::kFail,
+         "more than once with different values"},
+        {"WrapperWinsOverTopLevelKeys", R"({"pidMode":"host","taskDefinition":{"pidMode":"task"}})",
          Status::kPass, ""},
-        {"DuplicateDifferentValues", R"({"pidMode":"task","pidMode":"host"})",
-         Status::kFail, "more than once with different values"},
-        {"WrapperWinsOverTopLevelKeys",
-         R"({"pidMode":"host","taskDefinition":{"pidMode":"task"}})",
+        {"NestedPidModeIsNotTaskLevel", R"({"family":"x","volumes":[{"pidMode":"host"}]})",
          Status::kPass, ""},
-        {"NestedPidModeIsNotTaskLevel",
-         R"({"family":"x","volumes":[{"pidMode":"host"}]})", Status::kPass, ""},
         {"CompatibilitiesIsNotRequiresCompatibilities",
          R"({"pidMode":"host","compatibilities":["FARGATE"]})", Status::kFail,
          "is \"host\": the containers of this task share the host's process "
@@ -174,8 +162,7 @@ TEST(TaskDefinitionJsonTest, NotAStringFailsEveryControlClosed) {
   for (const Finding& finding : evaluation.findings) {
     EXPECT_EQ(finding.attribute, "task_definition_json");
     EXPECT_TRUE(
-        Contains(finding.message,
-                 "task_definition_json must be a string, but it is an object"));
+        Contains(finding.message, "task_definition_json must be a string, but it is an object"));
   }
   EXPECT_TRUE(ValidateInputForms(input).empty());
 }
@@ -187,8 +174,7 @@ struct InvalidDocumentCase {
   std::string part;
 };
 
-class InvalidDocumentTest : public testing::TestWithParam<InvalidDocumentCase> {
-};
+class InvalidDocumentTest : public testing::TestWithParam<InvalidDocumentCase> {};
 
 TEST_P(InvalidDocumentTest, FailsEveryControlClosedAndIsAnInputProblem) {
   const InvalidDocumentCase& c = GetParam();
@@ -212,57 +198,46 @@ INSTANTIATE_TEST_SUITE_P(
     Cases, InvalidDocumentTest,
     testing::ValuesIn(std::vector<InvalidDocumentCase>{
         {"Empty", "", "task_definition_json", "is not valid JSON"},
-        {"Syntax", R"({"pidMode": task})", "task_definition_json",
-         "is not valid JSON"},
-        {"Array", R"([{"pidMode":"task"}])", "task_definition_json",
-         "must be a JSON object"},
-        {"WrapperNotObject", R"({"taskDefinition":"web"})",
-         "task_definition_json.taskDefinition", "must be an object"},
+        {"Syntax", R"({"pidMode": task})", "task_definition_json", "is not valid JSON"},
+        {"Array", R"([{"pidMode":"task"}])", "task_definition_json", "must be a JSON object"},
+        {"WrapperNotObject", R"({"taskDefinition":"web"})", "task_definition_json.taskDefinition",
+         "must be an object"},
         {"NoTaskDefinitionKeys", R"({"taskDefinitions":{"pidMode":"host"}})",
          "task_definition_json", "does not look like a task definition"},
-        {"EmptyObject", "{}", "task_definition_json",
-         "does not look like a task definition"},
-        {"TooDeep",
-         R"({"family":"x","volumes":)" + std::string(100000, '[') + "]}",
+        {"EmptyObject", "{}", "task_definition_json", "does not look like a task definition"},
+        {"TooDeep", R"({"family":"x","volumes":)" + std::string(100000, '[') + "]}",
          "task_definition_json", "deeper than 64 levels"},
-        {"InvalidUtf8", "{\"family\":\"\xc0\xaf\"}", "task_definition_json",
-         "is not valid JSON"},
+        {"InvalidUtf8", "{\"family\":\"\xc0\xaf\"}", "task_definition_json", "is not valid JSON"},
         // Valid JSON, but over the size limit: refused before it is read.
-        {"TooLarge", "{" + std::string(4 << 20, ' ') + "}",
-         "task_definition_json",
+        {"TooLarge", "{" + std::string(4 << 20, ' ') + "}", "task_definition_json",
          "task_definition_json is 4194306 bytes long, more than the limit of "
          "4194304 bytes"},
-        {"NulInsideString", std::string("{\"family\":\"a\0b\"}", 17),
-         "task_definition_json",
+        {"NulInsideString", std::string("{\"family\":\"a\0b\"}", 17), "task_definition_json",
          "is not valid JSON: a NUL byte is not allowed at line 1, column 13"},
     }),
     [](const auto& info) { return info.param.name; });
 
 TEST(TaskDefinitionJsonTest, ContainerListOfTheWrongShapeFailsOnlyThatControl) {
-  const Input input = WithDocument(
-      R"({"family":"web","pidMode":"task","containerDefinitions":"[{}]"})");
+  const Input input =
+      WithDocument(R"({"family":"web","pidMode":"task","containerDefinitions":"[{}]"})");
   const Evaluation evaluation = Evaluate(input, Settings{});
   EXPECT_EQ(ResultOf(evaluation, kPid).status, Status::kPass);
   const std::vector<Finding> misplaced = FindingsOf(evaluation, kMisplaced);
   ASSERT_EQ(misplaced.size(), 1u);
-  EXPECT_EQ(misplaced[0].attribute,
-            "task_definition_json.containerDefinitions");
+  EXPECT_EQ(misplaced[0].attribute, "task_definition_json.containerDefinitions");
   const std::vector<InputProblem> problems = ValidateInputForms(input);
   ASSERT_EQ(problems.size(), 1u);
-  EXPECT_TRUE(
-      Contains(problems[0].detail,
-               "task_definition_json.containerDefinitions must be a JSON "
-               "array of container definitions, but it is a string"));
+  EXPECT_TRUE(Contains(problems[0].detail,
+                       "task_definition_json.containerDefinitions must be a JSON "
+                       "array of container definitions, but it is a string"));
 }
 
 TEST(TaskDefinitionJsonTest, ContainerElementOfTheWrongShapeNamesItsIndex) {
-  const Evaluation evaluation = Evaluate(
-      WithDocument(R"({"family":"web","containerDefinitions":[{},7]})"),
-      Settings{});
+  const Evaluation evaluation =
+      Evaluate(WithDocument(R"({"family":"web","containerDefinitions":[{},7]})"), Settings{});
   const std::vector<Finding> misplaced = FindingsOf(evaluation, kMisplaced);
   ASSERT_EQ(misplaced.size(), 1u);
-  EXPECT_EQ(misplaced[0].attribute,
-            "task_definition_json.containerDefinitions[1]");
+  EXPECT_EQ(misplaced[0].attribute, "task_definition_json.containerDefinitions[1]");
 }
 
 TEST(InputFormsTest, BothFormsAreAConflictNamingEachArgument) {
@@ -279,8 +254,7 @@ TEST(InputFormsTest, BothFormsAreAConflictNamingEachArgument) {
                        "container_definitions"))
       << problems[0].detail;
   // Only the document is evaluated.
-  const std::vector<Finding> pid =
-      FindingsOf(Evaluate(input, Settings{}), kPid);
+  const std::vector<Finding> pid = FindingsOf(Evaluate(input, Settings{}), kPid);
   ASSERT_EQ(pid.size(), 1u);
   EXPECT_EQ(pid[0].attribute, "task_definition_json.pidMode");
 }
@@ -289,12 +263,9 @@ TEST(InputFormsTest, EachArgumentAloneConflictsWithTheDocument) {
   const std::vector<std::pair<std::string, void (*)(Input&)>> arguments = {
       {"pid_mode", [](Input& i) { i.pid_mode = Text::Known(""); }},
       {"ipc_mode", [](Input& i) { i.ipc_mode = Text::Unknown(); }},
-      {"network_mode",
-       [](Input& i) { i.network_mode = Text::Known("awsvpc"); }},
+      {"network_mode", [](Input& i) { i.network_mode = Text::Known("awsvpc"); }},
       {"requires_compatibilities",
-       [](Input& i) {
-         i.requires_compatibilities.state = TextSet::State::kKnown;
-       }},
+       [](Input& i) { i.requires_compatibilities.state = TextSet::State::kKnown; }},
       {"container_definitions",
        [](Input& i) { i.container_definitions = Text::Malformed("a list"); }},
   };
@@ -305,8 +276,7 @@ TEST(InputFormsTest, EachArgumentAloneConflictsWithTheDocument) {
     set(input);
     const std::vector<InputProblem> problems = ValidateInputForms(input);
     ASSERT_EQ(problems.size(), 1u);
-    EXPECT_TRUE(Contains(problems[0].detail, "combined with " + name + "."))
-        << problems[0].detail;
+    EXPECT_TRUE(Contains(problems[0].detail, "combined with " + name + ".")) << problems[0].detail;
   }
 }
 

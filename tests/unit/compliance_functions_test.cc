@@ -23,7 +23,9 @@ constexpr char kPid[] = "ecs_task_definition_no_host_pid_mode";
 constexpr char kIpc[] = "ecs_task_definition_no_host_ipc_mode";
 constexpr char kMisplaced[] = "ecs_container_definitions_misplaced_namespace_key";
 
-bool Contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+bool Contains(const std::string& text, std::string_view part) {
+  return text.find(part) != std::string::npos;
+}
 
 tf::CallFunctionResponse Call(const tf::Function& function, std::vector<Value> arguments) {
   tf::CallFunctionRequest request;
@@ -32,8 +34,10 @@ tf::CallFunctionResponse Call(const tf::Function& function, std::vector<Value> a
   function.Call(request, &response);
   // Whatever comes back must be sendable: a result of the declared type.
   if (!response.error.has_value()) {
-    absl::StatusOr<std::string> encoded = cty::EncodeMsgpack(response.result, function.Definition().return_type);
-    EXPECT_TRUE(encoded.ok()) << function.Name() << " returned a value of the wrong type: " << encoded.status();
+    absl::StatusOr<std::string> encoded =
+        cty::EncodeMsgpack(response.result, function.Definition().return_type);
+    EXPECT_TRUE(encoded.ok()) << function.Name()
+                              << " returned a value of the wrong type: " << encoded.status();
   }
   return response;
 }
@@ -61,15 +65,19 @@ TEST_P(EcsPidModeCompliantTest, ReturnsWhetherThePidModeIsCompliant) {
   EXPECT_EQ(response.result, Value::Bool(GetParam().compliant));
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    KnownAndNull, EcsPidModeCompliantTest,
-    testing::Values(PidModeCase{"Null", Value::Null(Type::String()), true}, PidModeCase{"EmptyString", Str(""), true},
-                    PidModeCase{"Task", Str("task"), true}, PidModeCase{"Host", Str("host"), false},
-                    // Invalid values fail closed.
-                    PidModeCase{"UppercaseHost", Str("HOST"), false},
-                    PidModeCase{"LeadingSpaceHost", Str(" host"), false}, PidModeCase{"Misspelt", Str("hots"), false},
-                    PidModeCase{"NoneIsOnlyValidForIpc", Str("none"), false}),
-    [](const testing::TestParamInfo<PidModeCase>& info) { return info.param.name; });
+INSTANTIATE_TEST_SUITE_P(KnownAndNull, EcsPidModeCompliantTest,
+                         testing::Values(PidModeCase{"Null", Value::Null(Type::String()), true},
+                                         PidModeCase{"EmptyString", Str(""), true},
+                                         PidModeCase{"Task", Str("task"), true},
+                                         PidModeCase{"Host", Str("host"), false},
+                                         // Invalid values fail closed.
+                                         PidModeCase{"UppercaseHost", Str("HOST"), false},
+                                         PidModeCase{"LeadingSpaceHost", Str(" host"), false},
+                                         PidModeCase{"Misspelt", Str("hots"), false},
+                                         PidModeCase{"NoneIsOnlyValidForIpc", Str("none"), false}),
+                         [](const testing::TestParamInfo<PidModeCase>& info) {
+                           return info.param.name;
+                         });
 
 TEST(EcsPidModeCompliantDefinitionTest, AcceptsNullAndLeavesUnknownToTerraform) {
   const EcsPidModeCompliant function;
@@ -87,14 +95,16 @@ TEST(EcsPidModeCompliantDefinitionTest, AcceptsNullAndLeavesUnknownToTerraform) 
 TEST(EcsPidModeCompliantTest, UnknownArgumentIsNeverReportedAsCompliant) {
   // Only a client that ignores allow_unknown_values = false sends this, but
   // a value that is not known yet must never pass (PRODUCT.md).
-  for (const Value& unknown : {UnknownString(), Value::Unknown(Type::String(), /*refined_not_null=*/true)}) {
+  for (const Value& unknown :
+       {UnknownString(), Value::Unknown(Type::String(), /*refined_not_null=*/true)}) {
     tf::CallFunctionRequest request;
     request.arguments = {unknown};
     tf::CallFunctionResponse response;
     EcsPidModeCompliant().Call(request, &response);
     if (response.error.has_value()) continue;
     EXPECT_FALSE(response.result.is_known() && response.result.AsBool())
-        << "an unknown pid_mode (refined_not_null=" << unknown.is_refined_not_null() << ") was reported as compliant";
+        << "an unknown pid_mode (refined_not_null=" << unknown.is_refined_not_null()
+        << ") was reported as compliant";
   }
 }
 
@@ -153,7 +163,8 @@ INSTANTIATE_TEST_SUITE_P(
         CheckCase{"PidModeEmptyString", Obj({{"pid_mode", Str("")}}), true, true, {}},
         CheckCase{"PidModeHost", Obj({{"pid_mode", Str("host")}}), true, false, {kPidError}},
         CheckCase{"PidModeInvalid", Obj({{"pid_mode", Str("HOST")}}), true, false, {kPidError}},
-        CheckCase{"IpcModeHostIsAWarning", Obj({{"ipc_mode", Str("host")}}), true, false, {kIpcWarning}},
+        CheckCase{
+            "IpcModeHostIsAWarning", Obj({{"ipc_mode", Str("host")}}), true, false, {kIpcWarning}},
         CheckCase{"PidAndIpcHost",
                   Obj({{"pid_mode", Str("host")}, {"ipc_mode", Str("host")}}),
                   true,
@@ -185,21 +196,31 @@ INSTANTIATE_TEST_SUITE_P(
                   true,
                   {}},
         CheckCase{"MisplacedContainerKey",
-                  Obj({{"container_definitions", Str(R"([{"name":"a"},{"name":"b","pidMode":"host"}])")}}),
+                  Obj({{"container_definitions",
+                        Str(R"([{"name":"a"},{"name":"b","pidMode":"host"}])")}}),
                   true,
                   false,
                   {{kMisplaced, "container_definitions[1].pidMode", "warning"}}},
         CheckCase{"TaskDefinitionJsonDocument",
-                  Obj({{"task_definition_json", Str(R"({"taskDefinition":{"family":"web","pidMode":"host"}})")}}),
+                  Obj({{"task_definition_json",
+                        Str(R"({"taskDefinition":{"family":"web","pidMode":"host"}})")}}),
                   true,
                   false,
                   {{kPid, "task_definition_json.pidMode", "error"}}},
         // A malformed value of a known attribute is a finding, not a crash.
         CheckCase{"PidModeNumber", Obj({{"pid_mode", Value::Int(1)}}), true, false, {kPidError}},
-        CheckCase{"PidModeList", Obj({{"pid_mode", Value::Tuple({Str("host")})}}), true, false, {kPidError}},
+        CheckCase{"PidModeList",
+                  Obj({{"pid_mode", Value::Tuple({Str("host")})}}),
+                  true,
+                  false,
+                  {kPidError}},
         // Unknown
         CheckCase{"WhollyUnknown", Value::Unknown(Type::Dynamic()), false, false, {}},
-        CheckCase{"UnknownObject", Value::Unknown(Type::Object({{"pid_mode", Type::String()}})), false, false, {}},
+        CheckCase{"UnknownObject",
+                  Value::Unknown(Type::Object({{"pid_mode", Type::String()}})),
+                  false,
+                  false,
+                  {}},
         CheckCase{"UnknownPidModeNothingFails",
                   Obj({{"pid_mode", UnknownString()}, {"ipc_mode", Str("task")}}),
                   false,
@@ -238,7 +259,8 @@ TEST(CheckEcsTaskDefinitionDefinitionTest, RefusesNullButAcceptsUnknownOfAnyType
 }
 
 TEST(CheckEcsTaskDefinitionTest, MalformedPidModeFindingSaysItIsNotAString) {
-  const tf::CallFunctionResponse response = Call(CheckEcsTaskDefinition(), {Obj({{"pid_mode", Value::Int(1)}})});
+  const tf::CallFunctionResponse response =
+      Call(CheckEcsTaskDefinition(), {Obj({{"pid_mode", Value::Int(1)}})});
   ASSERT_FALSE(response.error.has_value()) << response.error->text;
   const std::vector<Value>& findings = response.result.GetAttr("findings").Elements();
   ASSERT_EQ(findings.size(), 1u);
@@ -249,13 +271,16 @@ TEST(CheckEcsTaskDefinitionTest, MalformedPidModeFindingSaysItIsNotAString) {
 }
 
 TEST(CheckEcsTaskDefinitionTest, HostPidModeFindingCarriesItsTexts) {
-  const tf::CallFunctionResponse response = Call(CheckEcsTaskDefinition(), {Obj({{"pid_mode", Str("host")}})});
+  const tf::CallFunctionResponse response =
+      Call(CheckEcsTaskDefinition(), {Obj({{"pid_mode", Str("host")}})});
   ASSERT_FALSE(response.error.has_value()) << response.error->text;
   const Value& finding = response.result.GetAttr("findings").Elements().at(0);
   EXPECT_EQ(finding.GetAttr("severity"), Str("high"));
-  EXPECT_TRUE(Contains(finding.GetAttr("remediation").AsString(), "task")) << finding.GetAttr("remediation").AsString();
+  EXPECT_TRUE(Contains(finding.GetAttr("remediation").AsString(), "task"))
+      << finding.GetAttr("remediation").AsString();
   bool security_hub = false;
-  for (const Value& r : finding.GetAttr("references").Elements()) security_hub |= Contains(r.AsString(), "ECS.3");
+  for (const Value& r : finding.GetAttr("references").Elements())
+    security_hub |= Contains(r.AsString(), "ECS.3");
   EXPECT_TRUE(security_hub);
 }
 
@@ -263,9 +288,11 @@ TEST(CheckEcsTaskDefinitionTest, FargateNoteAppearsWithALiteralTupleOfCompatibil
   // In HCL a literal ["FARGATE"] is a tuple, not a set.
   const tf::CallFunctionResponse response =
       Call(CheckEcsTaskDefinition(),
-           {Obj({{"pid_mode", Str("host")}, {"requires_compatibilities", Value::Tuple({Str("FARGATE")})}})});
+           {Obj({{"pid_mode", Str("host")},
+                 {"requires_compatibilities", Value::Tuple({Str("FARGATE")})}})});
   ASSERT_FALSE(response.error.has_value()) << response.error->text;
-  const std::string& message = response.result.GetAttr("findings").Elements().at(0).GetAttr("message").AsString();
+  const std::string& message =
+      response.result.GetAttr("findings").Elements().at(0).GetAttr("message").AsString();
   EXPECT_TRUE(Contains(message, "Fargate")) << message;
 }
 
@@ -278,16 +305,17 @@ TEST(CheckEcsTaskDefinitionTest, ContainerDefinitionsThatAreNotJsonAreAFindingOn
   EXPECT_EQ(response.result.GetAttr("compliant"), Value::Bool(false));
   const std::vector<Value>& findings = response.result.GetAttr("findings").Elements();
   ASSERT_EQ(findings.size(), 1u);
-  EXPECT_EQ(findings[0].GetAttr("control_id"), Str("ecs_container_definitions_misplaced_namespace_key"));
+  EXPECT_EQ(findings[0].GetAttr("control_id"),
+            Str("ecs_container_definitions_misplaced_namespace_key"));
   EXPECT_EQ(findings[0].GetAttr("attribute"), Str("container_definitions"));
   EXPECT_TRUE(Contains(findings[0].GetAttr("message").AsString(), "JSON"))
       << findings[0].GetAttr("message").AsString();
 }
 
 TEST(CheckEcsTaskDefinitionTest, BothFormsAreAFunctionErrorOnArgumentZero) {
-  const tf::CallFunctionResponse response =
-      Call(CheckEcsTaskDefinition(),
-           {Obj({{"pid_mode", Str("task")}, {"task_definition_json", Str(R"({"family":"web"})")}})});
+  const tf::CallFunctionResponse response = Call(
+      CheckEcsTaskDefinition(),
+      {Obj({{"pid_mode", Str("task")}, {"task_definition_json", Str(R"({"family":"web"})")}})});
   ASSERT_TRUE(response.error.has_value());
   EXPECT_EQ(response.error->argument, 0);
   EXPECT_TRUE(Contains(response.error->text, "task_definition_json")) << response.error->text;
@@ -298,7 +326,8 @@ TEST(CheckEcsTaskDefinitionTest, IsDeterministic) {
   const Value arg = Obj({{"pid_mode", Str("host")},
                          {"ipc_mode", Str("host")},
                          {"container_definitions", Str(R"([{"ipcMode":"host"}])")}});
-  EXPECT_EQ(Call(CheckEcsTaskDefinition(), {arg}).result, Call(CheckEcsTaskDefinition(), {arg}).result);
+  EXPECT_EQ(Call(CheckEcsTaskDefinition(), {arg}).result,
+            Call(CheckEcsTaskDefinition(), {arg}).result);
 }
 
 // ---------------------------------------------------------------------------
@@ -334,7 +363,8 @@ TEST_P(AssertEcsTaskDefinitionTest, PassesUnlessAFindingIsAtLevelError) {
       ASSERT_TRUE(response.error.has_value());
       EXPECT_EQ(response.error->argument, 0);
       for (const std::string& part : c.error_mentions) {
-        EXPECT_TRUE(Contains(response.error->text, part)) << "missing \"" << part << "\" in: " << response.error->text;
+        EXPECT_TRUE(Contains(response.error->text, part))
+            << "missing \"" << part << "\" in: " << response.error->text;
       }
       break;
   }
@@ -346,9 +376,16 @@ INSTANTIATE_TEST_SUITE_P(
         // Known
         AssertCase{"EmptyObject", Obj({}), Outcome::kTrue, {}},
         AssertCase{"PidModeTask", Obj({{"pid_mode", Str("task")}}), Outcome::kTrue, {}},
-        AssertCase{"PidModeHost", Obj({{"pid_mode", Str("host")}}), Outcome::kError, {kPid, "pid_mode"}},
-        AssertCase{"PidModeInvalid", Obj({{"pid_mode", Str(" host")}}), Outcome::kError, {kPid, "pid_mode"}},
-        AssertCase{"PidModeNumber", Obj({{"pid_mode", Value::Int(7)}}), Outcome::kError, {kPid, "pid_mode"}},
+        AssertCase{
+            "PidModeHost", Obj({{"pid_mode", Str("host")}}), Outcome::kError, {kPid, "pid_mode"}},
+        AssertCase{"PidModeInvalid",
+                   Obj({{"pid_mode", Str(" host")}}),
+                   Outcome::kError,
+                   {kPid, "pid_mode"}},
+        AssertCase{"PidModeNumber",
+                   Obj({{"pid_mode", Value::Int(7)}}),
+                   Outcome::kError,
+                   {kPid, "pid_mode"}},
         AssertCase{"MapWithHostPidMode",
                    Value::Map(Type::String(), {{"pid_mode", Str("host")}}),
                    Outcome::kError,
@@ -364,13 +401,17 @@ INSTANTIATE_TEST_SUITE_P(
                    Outcome::kTrue,
                    {}},
         // Input problems
-        AssertCase{"BothForms",
-                   Obj({{"ipc_mode", Str("task")}, {"task_definition_json", Str(R"({"family":"web"})")}}),
-                   Outcome::kError,
-                   {"task_definition_json"}},
+        AssertCase{
+            "BothForms",
+            Obj({{"ipc_mode", Str("task")}, {"task_definition_json", Str(R"({"family":"web"})")}}),
+            Outcome::kError,
+            {"task_definition_json"}},
         // Unreadable container JSON fails its control closed, at that
         // control's level (warning): it does not block, as in plan.
-        AssertCase{"ContainerDefinitionsNotJson", Obj({{"container_definitions", Str("nope")}}), Outcome::kTrue, {}},
+        AssertCase{"ContainerDefinitionsNotJson",
+                   Obj({{"container_definitions", Str("nope")}}),
+                   Outcome::kTrue,
+                   {}},
         // Unknown
         AssertCase{"WhollyUnknown", Value::Unknown(Type::Dynamic()), Outcome::kUnknown, {}},
         AssertCase{"UnknownPidMode", Obj({{"pid_mode", UnknownString()}}), Outcome::kUnknown, {}},
@@ -395,8 +436,8 @@ TEST(AssertEcsTaskDefinitionDefinitionTest, RefusesNullButAcceptsUnknown) {
 }
 
 TEST(AssertEcsTaskDefinitionTest, ErrorTextListsOnlyErrorLevelFindings) {
-  const tf::CallFunctionResponse response =
-      Call(AssertEcsTaskDefinition(), {Obj({{"pid_mode", Str("host")}, {"ipc_mode", Str("host")}})});
+  const tf::CallFunctionResponse response = Call(
+      AssertEcsTaskDefinition(), {Obj({{"pid_mode", Str("host")}, {"ipc_mode", Str("host")}})});
   ASSERT_TRUE(response.error.has_value());
   EXPECT_TRUE(Contains(response.error->text, kPid)) << response.error->text;
   EXPECT_FALSE(Contains(response.error->text, kIpc)) << response.error->text;
@@ -409,8 +450,8 @@ class FunctionsIgnoreProviderSettingsTest : public testing::Test {
  protected:
   // controls = { ecs_task_definition_no_host_pid_mode = "off" }, enforcement = "warning"
   void ConfigureLenient(Provider& provider) {
-    const Value config =
-        Obj({{"enforcement", Str("warning")}, {"controls", Value::Map(Type::String(), {{kPid, Str("off")}})}});
+    const Value config = Obj({{"enforcement", Str("warning")},
+                              {"controls", Value::Map(Type::String(), {{kPid, Str("off")}})}});
     tf::ProviderConfigResponse validated;
     provider.ValidateConfig({config}, &validated);
     ASSERT_TRUE(validated.diagnostics.empty());
@@ -450,7 +491,8 @@ TEST_F(FunctionsIgnoreProviderSettingsTest, CheckStillReportsTheFindingAtError) 
 TEST_F(FunctionsIgnoreProviderSettingsTest, PidModeCompliantStillFailsHost) {
   Provider provider;
   ConfigureLenient(provider);
-  EXPECT_EQ(Call(Find(provider, "ecs_pid_mode_compliant"), {Str("host")}).result, Value::Bool(false));
+  EXPECT_EQ(Call(Find(provider, "ecs_pid_mode_compliant"), {Str("host")}).result,
+            Value::Bool(false));
 }
 
 TEST_F(FunctionsIgnoreProviderSettingsTest, ResultsAreTheSameWithAndWithoutAProviderBlock) {

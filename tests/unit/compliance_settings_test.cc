@@ -25,16 +25,21 @@ constexpr char kPid[] = "ecs_task_definition_no_host_pid_mode";
 constexpr char kIpc[] = "ecs_task_definition_no_host_ipc_mode";
 constexpr char kMisplaced[] = "ecs_container_definitions_misplaced_namespace_key";
 
-Type ProviderType() { return Type::Object({{"enforcement", Type::String()}, {"controls", Type::Map(Type::String())}}); }
+Type ProviderType() {
+  return Type::Object({{"enforcement", Type::String()}, {"controls", Type::Map(Type::String())}});
+}
 
 Value NullEnforcement() { return Value::Null(Type::String()); }
 Value NullControls() { return Value::Null(Type::Map(Type::String())); }
 
 Value Config(Value enforcement, Value controls) {
-  return Value::Object({{"enforcement", std::move(enforcement)}, {"controls", std::move(controls)}});
+  return Value::Object(
+      {{"enforcement", std::move(enforcement)}, {"controls", std::move(controls)}});
 }
 
-Value Controls(std::map<std::string, Value> levels) { return Value::Map(Type::String(), std::move(levels)); }
+Value Controls(std::map<std::string, Value> levels) {
+  return Value::Map(Type::String(), std::move(levels));
+}
 
 struct ExpectedError {
   std::string path;  // AttributePath::ToString()
@@ -82,17 +87,27 @@ INSTANTIATE_TEST_SUITE_P(
         // Absent, empty, unknown: the defaults, no error.
         SettingsCase{"NullConfig", Value::Null(ProviderType()), Enforcement::kError, {}, {}},
         SettingsCase{"UnknownConfig", Value::Unknown(ProviderType()), Enforcement::kError, {}, {}},
-        SettingsCase{"EmptyBlock", Config(NullEnforcement(), NullControls()), Enforcement::kError, {}, {}},
-        SettingsCase{"EmptyControls", Config(NullEnforcement(), Controls({})), Enforcement::kError, {}, {}},
-        // enforcement
-        SettingsCase{"EnforcementError", Config(Value::String("error"), NullControls()), Enforcement::kError, {}, {}},
         SettingsCase{
-            "EnforcementWarning", Config(Value::String("warning"), NullControls()), Enforcement::kWarning, {}, {}},
-        SettingsCase{"EnforcementBogus",
-                     Config(Value::String("bogus"), NullControls()),
+            "EmptyBlock", Config(NullEnforcement(), NullControls()), Enforcement::kError, {}, {}},
+        SettingsCase{
+            "EmptyControls", Config(NullEnforcement(), Controls({})), Enforcement::kError, {}, {}},
+        // enforcement
+        SettingsCase{"EnforcementError",
+                     Config(Value::String("error"), NullControls()),
                      Enforcement::kError,
                      {},
-                     {{"enforcement", "Invalid enforcement mode", {"bogus", "\"error\"", "\"warning\""}}}},
+                     {}},
+        SettingsCase{"EnforcementWarning",
+                     Config(Value::String("warning"), NullControls()),
+                     Enforcement::kWarning,
+                     {},
+                     {}},
+        SettingsCase{
+            "EnforcementBogus",
+            Config(Value::String("bogus"), NullControls()),
+            Enforcement::kError,
+            {},
+            {{"enforcement", "Invalid enforcement mode", {"bogus", "\"error\"", "\"warning\""}}}},
         SettingsCase{"EnforcementEmptyString",
                      Config(Value::String(""), NullControls()),
                      Enforcement::kError,
@@ -103,13 +118,17 @@ INSTANTIATE_TEST_SUITE_P(
                      Enforcement::kError,
                      {},
                      {{"enforcement", "Invalid enforcement mode", {"Warning"}}}},
-        SettingsCase{
-            "EnforcementUnknown", Config(Value::Unknown(Type::String()), NullControls()), Enforcement::kError, {}, {}},
-        SettingsCase{"EnforcementRefinedUnknown",
-                     Config(Value::Unknown(Type::String(), /*refined_not_null=*/true), NullControls()),
+        SettingsCase{"EnforcementUnknown",
+                     Config(Value::Unknown(Type::String()), NullControls()),
                      Enforcement::kError,
                      {},
                      {}},
+        SettingsCase{
+            "EnforcementRefinedUnknown",
+            Config(Value::Unknown(Type::String(), /*refined_not_null=*/true), NullControls()),
+            Enforcement::kError,
+            {},
+            {}},
         // controls
         SettingsCase{"ControlsEachLevel",
                      Config(NullEnforcement(), Controls({{kPid, Value::String("warning")},
@@ -118,22 +137,25 @@ INSTANTIATE_TEST_SUITE_P(
                      Enforcement::kError,
                      {{kPid, Level::kWarning}, {kIpc, Level::kError}, {kMisplaced, Level::kOff}},
                      {}},
-        SettingsCase{"ControlsUnknownId",
-                     Config(NullEnforcement(), Controls({{"nope", Value::String("error")}})),
-                     Enforcement::kError,
-                     {},
-                     {{"controls[\"nope\"]", "Unknown control id", {"\"nope\"", kPid, kIpc, kMisplaced}}}},
         SettingsCase{
-            "ControlsUnknownIdDoesNotStopTheOthers",
-            Config(NullEnforcement(), Controls({{"nope", Value::String("off")}, {kPid, Value::String("warning")}})),
+            "ControlsUnknownId",
+            Config(NullEnforcement(), Controls({{"nope", Value::String("error")}})),
             Enforcement::kError,
-            {{kPid, Level::kWarning}},
-            {{"controls[\"nope\"]", "Unknown control id", {}}}},
+            {},
+            {{"controls[\"nope\"]", "Unknown control id", {"\"nope\"", kPid, kIpc, kMisplaced}}}},
+        SettingsCase{"ControlsUnknownIdDoesNotStopTheOthers",
+                     Config(NullEnforcement(), Controls({{"nope", Value::String("off")},
+                                                         {kPid, Value::String("warning")}})),
+                     Enforcement::kError,
+                     {{kPid, Level::kWarning}},
+                     {{"controls[\"nope\"]", "Unknown control id", {}}}},
         SettingsCase{"ControlsInvalidLevel",
                      Config(NullEnforcement(), Controls({{kPid, Value::String("loud")}})),
                      Enforcement::kError,
                      {},
-                     {{kControlPath, "Invalid control level", {"loud", "\"error\"", "\"warning\"", "\"off\""}}}},
+                     {{kControlPath,
+                       "Invalid control level",
+                       {"loud", "\"error\"", "\"warning\"", "\"off\""}}}},
         SettingsCase{"ControlsLevelIsCaseSensitive",
                      Config(NullEnforcement(), Controls({{kPid, Value::String("OFF")}})),
                      Enforcement::kError,
@@ -149,17 +171,18 @@ INSTANTIATE_TEST_SUITE_P(
                      Enforcement::kWarning,
                      {},
                      {}},
-        SettingsCase{
-            "ControlsUnknownElement",
-            Config(NullEnforcement(), Controls({{kPid, Value::Unknown(Type::String())}, {kIpc, Value::String("off")}})),
-            Enforcement::kError,
-            {{kIpc, Level::kOff}},
-            {}},
-        SettingsCase{"ControlsUnknownElementOfAnUnknownId",
-                     Config(NullEnforcement(), Controls({{"nope", Value::Unknown(Type::String())}})),
+        SettingsCase{"ControlsUnknownElement",
+                     Config(NullEnforcement(), Controls({{kPid, Value::Unknown(Type::String())},
+                                                         {kIpc, Value::String("off")}})),
                      Enforcement::kError,
-                     {},
-                     {{"controls[\"nope\"]", "Unknown control id", {}}}},
+                     {{kIpc, Level::kOff}},
+                     {}},
+        SettingsCase{
+            "ControlsUnknownElementOfAnUnknownId",
+            Config(NullEnforcement(), Controls({{"nope", Value::Unknown(Type::String())}})),
+            Enforcement::kError,
+            {},
+            {{"controls[\"nope\"]", "Unknown control id", {}}}},
         // Both attributes at once
         SettingsCase{"EnforcementAndControls",
                      Config(Value::String("warning"), Controls({{kIpc, Value::String("error")}})),
@@ -170,7 +193,8 @@ INSTANTIATE_TEST_SUITE_P(
                      Config(Value::String("bogus"), Controls({{kPid, Value::String("loud")}})),
                      Enforcement::kError,
                      {},
-                     {{"enforcement", "Invalid enforcement mode", {}}, {kControlPath, "Invalid control level", {}}}}),
+                     {{"enforcement", "Invalid enforcement mode", {}},
+                      {kControlPath, "Invalid control level", {}}}}),
     [](const testing::TestParamInfo<SettingsCase>& info) { return info.param.name; });
 
 struct EnforcementCase {
@@ -203,7 +227,8 @@ INSTANTIATE_TEST_SUITE_P(
     testing::Values(EnforcementCase{"Null", Value::Null(Type::String()), std::nullopt, false},
                     EnforcementCase{"Unknown", Value::Unknown(Type::String()), std::nullopt, false},
                     EnforcementCase{"Error", Value::String("error"), Enforcement::kError, false},
-                    EnforcementCase{"Warning", Value::String("warning"), Enforcement::kWarning, false},
+                    EnforcementCase{"Warning", Value::String("warning"), Enforcement::kWarning,
+                                    false},
                     EnforcementCase{"Off", Value::String("off"), std::nullopt, true},
                     EnforcementCase{"Empty", Value::String(""), std::nullopt, true}),
     [](const testing::TestParamInfo<EnforcementCase>& info) { return info.param.name; });

@@ -32,8 +32,8 @@ TEST(JsonDecodeTest, NullIsNullOfTheType) {
 TEST(JsonDecodeTest, MissingObjectAttributesAreNull) {
   EXPECT_EQ(MustDecode(R"({"a":"x"})", kAB),
             Value::Object({{"a", Value::String("x")}, {"b", Value::Null(Type::Number())}}));
-  EXPECT_EQ(MustDecode("{}", kAB),
-            Value::Object({{"a", Value::Null(Type::String())}, {"b", Value::Null(Type::Number())}}));
+  EXPECT_EQ(MustDecode("{}", kAB), Value::Object({{"a", Value::Null(Type::String())},
+                                                  {"b", Value::Null(Type::Number())}}));
 }
 
 TEST(JsonDecodeTest, DecodesPrimitives) {
@@ -77,9 +77,9 @@ TEST(JsonDecodeTest, DecodesDynamicAsValueAndType) {
   EXPECT_EQ(MustDecode(R"({"value":"x","type":"string"})", Type::Dynamic()), Value::String("x"));
   EXPECT_EQ(MustDecode(R"({"type":["list","number"],"value":[1]})", Type::Dynamic()),
             Value::List(Type::Number(), {Value::Int(1)}));
-  EXPECT_EQ(MustDecode(R"({"d":{"value":null,"type":"bool"}})",
-                       Type::Object({{"d", Type::Dynamic()}})),
-            Value::Object({{"d", Value::Null(Type::Bool())}}));
+  EXPECT_EQ(
+      MustDecode(R"({"d":{"value":null,"type":"bool"}})", Type::Object({{"d", Type::Dynamic()}})),
+      Value::Object({{"d", Value::Null(Type::Bool())}}));
 }
 
 struct BadJson {

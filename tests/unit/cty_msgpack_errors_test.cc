@@ -155,7 +155,10 @@ TEST(MsgpackLimitsTest, RejectsDeepNestingAgainstDynamic) {
 
 TEST(MsgpackLimitsTest, RejectsDeepNestingThroughDynamicWrappers) {
   // [["list","dynamic"], [ [["list","dynamic"], [ ... ]] ]] 10k times.
-  const std::string wrapper = "92b2" "5b226c697374222c2264796e616d6963225d" "91";
+  const std::string wrapper =
+      "92b2"
+      "5b226c697374222c2264796e616d6963225d"
+      "91";
   std::string hex;
   for (int i = 0; i < 10000; ++i) hex += wrapper;
   hex += "c0";
@@ -164,14 +167,18 @@ TEST(MsgpackLimitsTest, RejectsDeepNestingThroughDynamicWrappers) {
 
 TEST(MsgpackLimitsTest, RejectsOversizeRefinementPayload) {
   // ext16, 1025 bytes, type 12: a one-entry map then padding.
-  std::string hex = "c804010c" "8101c2";
+  std::string hex =
+      "c804010c"
+      "8101c2";
   for (int i = 0; i < 1022; ++i) hex += "00";
   std::string error = DecodeError(hex, Type::String());
   EXPECT_NE(error.find("more than the 1024 allowed"), std::string::npos) << error;
 }
 
 TEST(MsgpackLimitsTest, AcceptsRefinementPayloadOfExactly1024Bytes) {
-  std::string hex = "c804000c" "8101c2";
+  std::string hex =
+      "c804000c"
+      "8101c2";
   for (int i = 0; i < 1021; ++i) hex += "00";
   absl::StatusOr<Value> v = DecodeMsgpack(FromHex(hex), Type::String());
   ASSERT_TRUE(v.ok()) << v.status();
@@ -212,9 +219,9 @@ TEST(MsgpackEncodeErrorTest, RejectsNaN) {
 }
 
 TEST(MsgpackEncodeTest, WritesAttributeMissingFromValueAsNull) {
-  absl::StatusOr<std::string> out = EncodeMsgpack(
-      Value::Object({{"a", Value::String("x")}}),
-      Type::Object({{"a", Type::String()}, {"b", Type::Number()}}));
+  absl::StatusOr<std::string> out =
+      EncodeMsgpack(Value::Object({{"a", Value::String("x")}}),
+                    Type::Object({{"a", Type::String()}, {"b", Type::Number()}}));
   ASSERT_TRUE(out.ok()) << out.status();
   EXPECT_EQ(*out, FromHex("82a161a178a162c0"));
 }

@@ -56,8 +56,8 @@ std::vector<Golden> Table() {
       {"UnknownDynamic", Type::Dynamic(), "d40000", Value::Unknown(Type::Dynamic())},
       {"RefinedUnknownNotNull", Type::String(), "c7030c8101c2",
        Value::Unknown(Type::String(), true), kDecodeOnly},
-      {"RefinedUnknownEncodesPlain", Type::String(), "d40000",
-       Value::Unknown(Type::String(), true), kEncodeOnly},
+      {"RefinedUnknownEncodesPlain", Type::String(), "d40000", Value::Unknown(Type::String(), true),
+       kEncodeOnly},
       {"RefinedUnknownWithPrefix", Type::String(), "c7060c8201c202a161",
        Value::Unknown(Type::String(), true), kDecodeOnly},
       {"RefinedUnknownLengthOnly", Type::List(Type::String()), "c7030c810501",
@@ -78,8 +78,7 @@ std::vector<Golden> Table() {
       // Strings: str on the way out; str and bin accepted on the way in.
       {"String", Type::String(), "a568656c6c6f", Value::String("hello")},
       {"EmptyString", Type::String(), "a0", Value::String("")},
-      {"Str8", Type::String(), "d920" + std::string(64, '6'),
-       Value::String(std::string(32, 'f'))},
+      {"Str8", Type::String(), "d920" + std::string(64, '6'), Value::String(std::string(32, 'f'))},
       {"BinString", Type::String(), "c40568656c6c6f", Value::String("hello"), kDecodeOnly},
       // Integers: smallest form, uint forms for positives as go-cty writes.
       {"Zero", Type::Number(), "00", Value::Int(0)},

@@ -60,8 +60,8 @@ TEST(ValueTest, IsWhollyKnownLooksInside) {
   EXPECT_FALSE(Value::Unknown(Type::String()).IsWhollyKnown());
   EXPECT_FALSE(Value::Object({{"a", Value::List(Type::String(), {Value::Unknown(Type::String())})}})
                    .IsWhollyKnown());
-  EXPECT_TRUE(Value::Object({{"a", Value::List(Type::String(), {Value::String("x")})}})
-                  .IsWhollyKnown());
+  EXPECT_TRUE(
+      Value::Object({{"a", Value::List(Type::String(), {Value::String("x")})}}).IsWhollyKnown());
 }
 
 TEST(ValueTest, SetsCompareIgnoringOrder) {
@@ -138,7 +138,8 @@ INSTANTIATE_TEST_SUITE_P(
         RoundTrip{"Float", Type::Number(), Value::NumberValue(Number::Float(3.25e-300))},
         RoundTrip{"Infinity", Type::Number(), Value::NumberValue(Number::Float(-INFINITY))},
         RoundTrip{"BigDecimal", Type::Number(), Value::NumberValue(Dec("-1e400"))},
-        RoundTrip{"PreciseDecimal", Type::Number(), Value::NumberValue(Dec("3.14159265358979323846264"))},
+        RoundTrip{"PreciseDecimal", Type::Number(),
+                  Value::NumberValue(Dec("3.14159265358979323846264"))},
         RoundTrip{"NullNumber", Type::Number(), Value::Null(Type::Number())},
         RoundTrip{"UnknownBool", Type::Bool(), Value::Unknown(Type::Bool())},
         RoundTrip{"List", Type::List(Type::Number()),
@@ -158,12 +159,11 @@ INSTANTIATE_TEST_SUITE_P(
         RoundTrip{"DynamicObjectWithOptional", Type::Dynamic(),
                   Value::Object({{"a", Value::String("x")}})},
         RoundTrip{"NestedObject", Type::List(kFinding),
-                  Value::List(kFinding,
-                              {Value::Object({{"id", Value::String("ECS.3")},
-                                              {"severity", Value::Int(70)},
-                                              {"tags", Value::Map(Type::String(), {})},
-                                              {"extra", Value::Null(Type::Dynamic())}}),
-                               Value::Unknown(kFinding), Value::Null(kFinding)})}),
+                  Value::List(kFinding, {Value::Object({{"id", Value::String("ECS.3")},
+                                                        {"severity", Value::Int(70)},
+                                                        {"tags", Value::Map(Type::String(), {})},
+                                                        {"extra", Value::Null(Type::Dynamic())}}),
+                                         Value::Unknown(kFinding), Value::Null(kFinding)})}),
     [](const testing::TestParamInfo<RoundTrip>& info) { return std::string(info.param.name); });
 
 }  // namespace

@@ -54,8 +54,8 @@ std::optional<fs::path> FindRepositoryRoot(std::string* why) {
   if (const char* env = std::getenv("CC_SOURCE_DIR"); env != nullptr && *env != '\0') {
     const fs::path root(env);
     if (HasIndex(root)) return root;
-    *why = "CC_SOURCE_DIR is set to \"" + root.string() + "\", but " + (root / "docs" / "index.md").string() +
-           " does not exist.";
+    *why = "CC_SOURCE_DIR is set to \"" + root.string() + "\", but " +
+           (root / "docs" / "index.md").string() + " does not exist.";
     return std::nullopt;
   }
   std::error_code ec;
@@ -64,9 +64,11 @@ std::optional<fs::path> FindRepositoryRoot(std::string* why) {
   // An out-of-tree build directory: this file's own path (absolute when
   // CMake compiles it) still leads to the repository.
   if (std::optional<fs::path> root = WalkUp(fs::path(__FILE__).parent_path())) return root;
-  *why = "CC_SOURCE_DIR is not set and no directory from the current directory \"" + dir.string() + "\"" +
-         " (or from this test's source file) up to / contains docs/index.md. Run the test from inside "
-         "the repository (e.g. its build directory) or set CC_SOURCE_DIR to the repository root.";
+  *why =
+      "CC_SOURCE_DIR is not set and no directory from the current directory \"" + dir.string() +
+      "\"" +
+      " (or from this test's source file) up to / contains docs/index.md. Run the test from inside "
+      "the repository (e.g. its build directory) or set CC_SOURCE_DIR to the repository root.";
   return std::nullopt;
 }
 
@@ -110,7 +112,8 @@ std::optional<std::string> Section(std::string_view page, std::string_view headi
   std::optional<std::string> section;
   for (std::string_view line : Lines(page)) {
     std::string_view trimmed = line;
-    while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\t')) trimmed.remove_suffix(1);
+    while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\t'))
+      trimmed.remove_suffix(1);
     const bool level2 = trimmed.substr(0, 3) == "## ";
     if (section.has_value()) {
       if (level2) break;
@@ -132,7 +135,8 @@ std::vector<std::string> NestedAttributeNames(const cty::Type& type) {
   if (t->kind() == cty::Kind::kObject) {
     for (const auto& [name, nested] : t->attributes()) {
       names.push_back(name);
-      for (const std::string& deeper : NestedAttributeNames(nested)) names.push_back(name + "." + deeper);
+      for (const std::string& deeper : NestedAttributeNames(nested))
+        names.push_back(name + "." + deeper);
     }
   }
   return names;
@@ -193,14 +197,17 @@ TEST_F(DocsCoverage, EveryDataSourcePageListsEveryArgumentAndAttributeInItsSecti
     const std::string type_name(ds->TypeName());
     ASSERT_EQ(type_name.rfind(kProviderPrefix, 0), 0u)
         << "data source " << type_name << " lacks the provider prefix " << kProviderPrefix;
-    const fs::path relative = fs::path("data-sources") / (type_name.substr(kProviderPrefix.size()) + ".md");
+    const fs::path relative =
+        fs::path("data-sources") / (type_name.substr(kProviderPrefix.size()) + ".md");
     std::optional<std::string> page = Page(relative);
     if (!page.has_value()) continue;
 
     std::optional<std::string> arguments = Section(*page, "Argument Reference");
     std::optional<std::string> attributes = Section(*page, "Attribute Reference");
-    EXPECT_TRUE(arguments.has_value()) << relative.string() << " has no \"## Argument Reference\" section";
-    EXPECT_TRUE(attributes.has_value()) << relative.string() << " has no \"## Attribute Reference\" section";
+    EXPECT_TRUE(arguments.has_value())
+        << relative.string() << " has no \"## Argument Reference\" section";
+    EXPECT_TRUE(attributes.has_value())
+        << relative.string() << " has no \"## Attribute Reference\" section";
     if (!arguments.has_value() || !attributes.has_value()) continue;
 
     for (const tf::Attribute& a : ds->GetSchema().block.attributes) {
@@ -209,8 +216,9 @@ TEST_F(DocsCoverage, EveryDataSourcePageListsEveryArgumentAndAttributeInItsSecti
       const bool argument = a.required || a.optional;
       const std::string& section = argument ? *arguments : *attributes;
       EXPECT_TRUE(ListsName(section, a.name))
-          << relative.string() << " does not list `" << a.name << "` as \"- `" << a.name << "` ...\" under \"## "
-          << (argument ? "Argument Reference" : "Attribute Reference") << "\"";
+          << relative.string() << " does not list `" << a.name << "` as \"- `" << a.name
+          << "` ...\" under \"## " << (argument ? "Argument Reference" : "Attribute Reference")
+          << "\"";
       for (const std::string& nested : NestedAttributeNames(a.type)) {
         EXPECT_TRUE(ListsName(section, LastComponent(nested)))
             << relative.string() << " does not list the nested field `" << a.name << "." << nested
@@ -239,8 +247,8 @@ TEST_F(DocsCoverage, EveryFunctionPageShowsItsSignatureAndListsEveryParameter) {
     if (f->Definition().variadic.has_value()) parameters.push_back(*f->Definition().variadic);
     for (const tf::Parameter& p : parameters) {
       EXPECT_TRUE(ListsName(*arguments, p.name))
-          << relative.string() << " does not list the parameter `" << p.name << "` as \"- `" << p.name
-          << "` ...\" under \"## Arguments\"";
+          << relative.string() << " does not list the parameter `" << p.name << "` as \"- `"
+          << p.name << "` ...\" under \"## Arguments\"";
       EXPECT_NE(signature->find(p.name), std::string::npos)
           << relative.string() << ": the signature does not name the parameter `" << p.name << "`";
     }
@@ -249,15 +257,17 @@ TEST_F(DocsCoverage, EveryFunctionPageShowsItsSignatureAndListsEveryParameter) {
 
 TEST_F(DocsCoverage, DocumentsNoFunctionOrDataSourceTheProviderLacks) {
   std::set<std::string> functions;
-  for (const tf::Function* f : provider_.Functions()) functions.insert(std::string(f->Name()) + ".md");
+  for (const tf::Function* f : provider_.Functions())
+    functions.insert(std::string(f->Name()) + ".md");
   std::set<std::string> data_sources;
   for (const tf::DataSource* ds : provider_.DataSources()) {
     std::string_view type_name = ds->TypeName();
-    if (type_name.substr(0, kProviderPrefix.size()) == kProviderPrefix) type_name.remove_prefix(kProviderPrefix.size());
+    if (type_name.substr(0, kProviderPrefix.size()) == kProviderPrefix)
+      type_name.remove_prefix(kProviderPrefix.size());
     data_sources.insert(std::string(type_name) + ".md");
   }
-  const std::pair<const char*, const std::set<std::string>*> kinds[] = {{"functions", &functions},
-                                                                        {"data-sources", &data_sources}};
+  const std::pair<const char*, const std::set<std::string>*> kinds[] = {
+      {"functions", &functions}, {"data-sources", &data_sources}};
   for (const auto& [dir, known] : kinds) {
     std::error_code ec;
     for (const fs::directory_entry& entry : fs::directory_iterator(docs_ / dir, ec)) {
@@ -279,7 +289,8 @@ TEST(DocsCoverageHelpers, ListItemMustStartWithTheBacktickedName) {
 }
 
 TEST(DocsCoverageHelpers, SectionEndsAtTheNextLevelTwoHeading) {
-  const std::string page = "## Argument Reference\n- `a`\n### Nested\n- `b`\n## Attribute Reference\n- `c`\n";
+  const std::string page =
+      "## Argument Reference\n- `a`\n### Nested\n- `b`\n## Attribute Reference\n- `c`\n";
   std::optional<std::string> args = Section(page, "Argument Reference");
   ASSERT_TRUE(args.has_value());
   EXPECT_TRUE(ListsName(*args, "a"));

@@ -31,18 +31,25 @@ void PrintTo(const LevelCase& c, std::ostream* os) { *os << c.name; }
 
 class ParseLevelTest : public testing::TestWithParam<LevelCase> {};
 
-TEST_P(ParseLevelTest, ParsesCaseInsensitivelyElseOff) { EXPECT_EQ(ParseLevel(GetParam().text), GetParam().level); }
+TEST_P(ParseLevelTest, ParsesCaseInsensitivelyElseOff) {
+  EXPECT_EQ(ParseLevel(GetParam().text), GetParam().level);
+}
 
-INSTANTIATE_TEST_SUITE_P(
-    Names, ParseLevelTest,
-    testing::Values(LevelCase{"UpperTrace", "TRACE", Level::kTrace}, LevelCase{"LowerDebug", "debug", Level::kDebug},
-                    LevelCase{"MixedInfo", "Info", Level::kInfo}, LevelCase{"UpperWarn", "WARN", Level::kWarn},
-                    LevelCase{"LowerError", "error", Level::kError},
-                    // TF_LOG=JSON means trace, in JSON.
-                    LevelCase{"JsonIsTrace", "JSON", Level::kTrace}, LevelCase{"Empty", "", Level::kOff},
-                    LevelCase{"Bogus", "bogus", Level::kOff}, LevelCase{"WarningIsNotWarn", "warning", Level::kOff},
-                    LevelCase{"Padded", " debug", Level::kOff}),
-    [](const testing::TestParamInfo<LevelCase>& info) { return info.param.name; });
+INSTANTIATE_TEST_SUITE_P(Names, ParseLevelTest,
+                         testing::Values(LevelCase{"UpperTrace", "TRACE", Level::kTrace},
+                                         LevelCase{"LowerDebug", "debug", Level::kDebug},
+                                         LevelCase{"MixedInfo", "Info", Level::kInfo},
+                                         LevelCase{"UpperWarn", "WARN", Level::kWarn},
+                                         LevelCase{"LowerError", "error", Level::kError},
+                                         // TF_LOG=JSON means trace, in JSON.
+                                         LevelCase{"JsonIsTrace", "JSON", Level::kTrace},
+                                         LevelCase{"Empty", "", Level::kOff},
+                                         LevelCase{"Bogus", "bogus", Level::kOff},
+                                         LevelCase{"WarningIsNotWarn", "warning", Level::kOff},
+                                         LevelCase{"Padded", " debug", Level::kOff}),
+                         [](const testing::TestParamInfo<LevelCase>& info) {
+                           return info.param.name;
+                         });
 
 nlohmann::json ParseLine(const std::string& line) {
   EXPECT_TRUE(nlohmann::json::accept(line)) << line;
@@ -77,7 +84,9 @@ INSTANTIATE_TEST_SUITE_P(Levels, FormatLineLevelTest,
                                          FormatCase{"Info", Level::kInfo, "info"},
                                          FormatCase{"Warn", Level::kWarn, "warn"},
                                          FormatCase{"Error", Level::kError, "error"}),
-                         [](const testing::TestParamInfo<FormatCase>& info) { return info.param.name; });
+                         [](const testing::TestParamInfo<FormatCase>& info) {
+                           return info.param.name;
+                         });
 
 struct TimestampCase {
   std::string name;
@@ -92,22 +101,26 @@ class TimestampTest : public testing::TestWithParam<TimestampCase> {};
 TEST_P(TimestampTest, UsesTheHclogLayoutInUtcWithMicroseconds) {
   const nlohmann::json j = ParseLine(FormatLine(Level::kInfo, "m", {}, GetParam().micros));
   const std::string ts = j["@timestamp"];
-  EXPECT_TRUE(std::regex_match(ts, std::regex(R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$)"))) << ts;
+  EXPECT_TRUE(std::regex_match(ts, std::regex(R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$)")))
+      << ts;
   EXPECT_EQ(ts, GetParam().expected);
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Times, TimestampTest,
-    testing::Values(TimestampCase{"Epoch", 0, "1970-01-01T00:00:00.000000Z"},
-                    TimestampCase{"WithMicros", kSomeMicros, "2023-11-14T22:13:20.123456Z"},
-                    TimestampCase{"OneMicroLeadingZeros", 1700000000000001LL, "2023-11-14T22:13:20.000001Z"},
-                    TimestampCase{"LastMicroOfTheDay", 86399999999LL, "1970-01-01T23:59:59.999999Z"}),
+    testing::Values(
+        TimestampCase{"Epoch", 0, "1970-01-01T00:00:00.000000Z"},
+        TimestampCase{"WithMicros", kSomeMicros, "2023-11-14T22:13:20.123456Z"},
+        TimestampCase{"OneMicroLeadingZeros", 1700000000000001LL, "2023-11-14T22:13:20.000001Z"},
+        TimestampCase{"LastMicroOfTheDay", 86399999999LL, "1970-01-01T23:59:59.999999Z"}),
     [](const testing::TestParamInfo<TimestampCase>& info) { return info.param.name; });
 
 TEST(FormatLineTest, ExtraFieldsBecomeKeysWithTheirJsonTypes) {
-  const nlohmann::json j = ParseLine(FormatLine(
-      Level::kDebug, "RPC handled",
-      {Str("rpc", "ReadDataSource"), Num("duration_ms", 1.5), Int("errors", 2), Int("warnings", -1)}, kSomeMicros));
+  const nlohmann::json j =
+      ParseLine(FormatLine(Level::kDebug, "RPC handled",
+                           {Str("rpc", "ReadDataSource"), Num("duration_ms", 1.5), Int("errors", 2),
+                            Int("warnings", -1)},
+                           kSomeMicros));
   EXPECT_EQ(j["rpc"], "ReadDataSource");
   EXPECT_DOUBLE_EQ(j["duration_ms"].get<double>(), 1.5);
   EXPECT_EQ(j["errors"], 2);
@@ -132,25 +145,28 @@ class FormatLineEscapeTest : public testing::TestWithParam<EscapeCase> {};
 
 TEST_P(FormatLineEscapeTest, EscapesMessagesFieldValuesAndKeysOnOneLine) {
   const std::string& text = GetParam().text;
-  const std::string line = FormatLine(Level::kWarn, text, {Str("value", text), Str(text + "key", "v")}, kSomeMicros);
+  const std::string line =
+      FormatLine(Level::kWarn, text, {Str("value", text), Str(text + "key", "v")}, kSomeMicros);
   EXPECT_EQ(line.find('\n'), std::string::npos) << line;
   EXPECT_EQ(line.find('\r'), std::string::npos) << line;
-  for (char c : line) EXPECT_GE(static_cast<unsigned char>(c), 0x20) << "raw control character in " << line;
+  for (char c : line)
+    EXPECT_GE(static_cast<unsigned char>(c), 0x20) << "raw control character in " << line;
   const nlohmann::json j = ParseLine(line);
   EXPECT_EQ(j["@message"], text);
   EXPECT_EQ(j["value"], text);
   EXPECT_EQ(j[text + "key"], "v");
 }
 
-INSTANTIATE_TEST_SUITE_P(Texts, FormatLineEscapeTest,
-                         testing::Values(EscapeCase{"Quotes", "say \"hi\""}, EscapeCase{"Backslash", "C:\\temp\\"},
-                                         EscapeCase{"Newlines", "line one\nline two\r\n"}, EscapeCase{"Tab", "a\tb"},
-                                         EscapeCase{"ControlCharacters", std::string("nul\0bell", 8) + "\x07"
-                                                                                                       "esc"
-                                                                                                       "\x1b"},
-                                         EscapeCase{"BraceInjection", "\",\"@level\":\"error"},
-                                         EscapeCase{"Unicode", "caf\xc3\xa9 \xe2\x9c\x93"}, EscapeCase{"Empty", ""}),
-                         [](const testing::TestParamInfo<EscapeCase>& info) { return info.param.name; });
+INSTANTIATE_TEST_SUITE_P(
+    Texts, FormatLineEscapeTest,
+    testing::Values(EscapeCase{"Quotes", "say \"hi\""}, EscapeCase{"Backslash", "C:\\temp\\"},
+                    EscapeCase{"Newlines", "line one\nline two\r\n"}, EscapeCase{"Tab", "a\tb"},
+                    EscapeCase{"ControlCharacters", std::string("nul\0bell", 8) + "\x07"
+                                                                                  "esc"
+                                                                                  "\x1b"},
+                    EscapeCase{"BraceInjection", "\",\"@level\":\"error"},
+                    EscapeCase{"Unicode", "caf\xc3\xa9 \xe2\x9c\x93"}, EscapeCase{"Empty", ""}),
+    [](const testing::TestParamInfo<EscapeCase>& info) { return info.param.name; });
 
 TEST(FormatLineTest, InjectedLevelInAMessageDoesNotChangeTheLevel) {
   const nlohmann::json j = ParseLine(FormatLine(Level::kDebug, "\",\"@level\":\"error", {}, 0));
@@ -195,7 +211,9 @@ INSTANTIATE_TEST_SUITE_P(Signals, FatalSignalDeathTest,
                          testing::Values(SignalCase{"Segv", SIGSEGV}, SignalCase{"Bus", SIGBUS},
                                          SignalCase{"Fpe", SIGFPE}, SignalCase{"Ill", SIGILL},
                                          SignalCase{"Abrt", SIGABRT}),
-                         [](const testing::TestParamInfo<SignalCase>& info) { return info.param.name; });
+                         [](const testing::TestParamInfo<SignalCase>& info) {
+                           return info.param.name;
+                         });
 
 TEST_F(CrashHandlerDeathTest, SegfaultReportStartsALineWithFatalError) {
   EXPECT_DEATH(

@@ -63,11 +63,13 @@ class ConcurrentCalls {
         request.set_type_name(kDataSource);
         *request.mutable_config() = DataSource(family, "host");
         tfplugin6::ValidateDataResourceConfig::Response response;
-        if (!service_.ValidateDataResourceConfig(&context, &request, &response).ok()) return "status";
+        if (!service_.ValidateDataResourceConfig(&context, &request, &response).ok())
+          return "status";
         if (response.diagnostics_size() != 1) return "validate host: not one diagnostic";
         const tfplugin6::Diagnostic& d = response.diagnostics(0);
         if (d.severity() != tfplugin6::Diagnostic::ERROR || d.summary() != kPidSummary ||
-            d.attribute().steps_size() != 1 || d.attribute().steps(0).attribute_name() != "pid_mode") {
+            d.attribute().steps_size() != 1 ||
+            d.attribute().steps(0).attribute_name() != "pid_mode") {
           return "validate host: wrong diagnostic " + d.summary();
         }
         return "";
@@ -81,15 +83,18 @@ class ConcurrentCalls {
         tfplugin6::ReadDataSource::Response response;
         if (!service_.ReadDataSource(&context, &request, &response).ok()) return "status";
         if (host) {
-          if (response.diagnostics_size() != 1 || response.diagnostics(0).summary() != kPidSummary) {
+          if (response.diagnostics_size() != 1 ||
+              response.diagnostics(0).summary() != kPidSummary) {
             return "read host: no ECS.3 error";
           }
           return "";
         }
         if (response.diagnostics_size() != 0) return "read task: diagnostics";
-        absl::StatusOr<Value> state = cty::DecodeMsgpack(response.state().msgpack(), DataSourceType());
+        absl::StatusOr<Value> state =
+            cty::DecodeMsgpack(response.state().msgpack(), DataSourceType());
         if (!state.ok()) return "read task: state does not decode";
-        if (state->GetAttr("family") != Value::String(family)) return "read task: another call's family";
+        if (state->GetAttr("family") != Value::String(family))
+          return "read task: another call's family";
         if (state->GetAttr("compliant") != Value::Bool(true)) return "read task: not compliant";
         return "";
       }
@@ -101,8 +106,10 @@ class ConcurrentCalls {
         tfplugin6::CallFunction::Response response;
         if (!service_.CallFunction(&context, &request, &response).ok()) return "status";
         if (response.has_error()) return "ecs_pid_mode_compliant: " + response.error().text();
-        absl::StatusOr<Value> result = cty::DecodeMsgpack(response.result().msgpack(), Type::Bool());
-        if (!result.ok() || *result != Value::Bool(!host)) return "ecs_pid_mode_compliant: wrong result";
+        absl::StatusOr<Value> result =
+            cty::DecodeMsgpack(response.result().msgpack(), Type::Bool());
+        if (!result.ok() || *result != Value::Bool(!host))
+          return "ecs_pid_mode_compliant: wrong result";
         return "";
       }
       case 4: {  // check_ecs_task_definition on a literal object
@@ -114,8 +121,8 @@ class ConcurrentCalls {
         tfplugin6::CallFunction::Response response;
         if (!service_.CallFunction(&context, &request, &response).ok()) return "status";
         if (response.has_error()) return "check_ecs_task_definition: " + response.error().text();
-        const Type type =
-            Type::Object({{"compliant", Type::Bool()}, {"findings", compliance::FindingListType()}});
+        const Type type = Type::Object(
+            {{"compliant", Type::Bool()}, {"findings", compliance::FindingListType()}});
         absl::StatusOr<Value> result = cty::DecodeMsgpack(response.result().msgpack(), type);
         if (!result.ok() || result->GetAttr("compliant") != Value::Bool(false) ||
             result->GetAttr("findings").Elements().size() != 1) {
@@ -146,7 +153,8 @@ class ConcurrentCalls {
         tfplugin6::GetProviderSchema::Request request;
         tfplugin6::GetProviderSchema::Response response;
         if (!service_.GetProviderSchema(&context, &request, &response).ok()) return "status";
-        if (response.data_source_schemas().count(kDataSource) != 1 || response.functions_size() != 3) {
+        if (response.data_source_schemas().count(kDataSource) != 1 ||
+            response.functions_size() != 3) {
           return "schema: incomplete";
         }
         return "";

@@ -44,15 +44,19 @@ TEST_P(DiagnosticSeverityTest, MapsToErrorOrWarningNeverInvalid) {
 
 INSTANTIATE_TEST_SUITE_P(
     Severities, DiagnosticSeverityTest,
-    testing::Values(
-        DiagnosticCase{"Error", {tf::Severity::kError, "Bad", "Fix it.", std::nullopt}, tfplugin6::Diagnostic::ERROR},
-        DiagnosticCase{"Warning",
-                       {tf::Severity::kWarning, "Careful", "Maybe fix it.", std::nullopt},
-                       tfplugin6::Diagnostic::WARNING},
-        // A default-constructed diagnostic is an error, never INVALID (which
-        // Terraform silently drops).
-        DiagnosticCase{"DefaultConstructed", {}, tfplugin6::Diagnostic::ERROR},
-        DiagnosticCase{"EmptyTexts", {tf::Severity::kWarning, "", "", std::nullopt}, tfplugin6::Diagnostic::WARNING}),
+    testing::Values(DiagnosticCase{"Error",
+                                   {tf::Severity::kError, "Bad", "Fix it.", std::nullopt},
+                                   tfplugin6::Diagnostic::ERROR},
+                    DiagnosticCase{
+                        "Warning",
+                        {tf::Severity::kWarning, "Careful", "Maybe fix it.", std::nullopt},
+                        tfplugin6::Diagnostic::WARNING},
+                    // A default-constructed diagnostic is an error, never INVALID (which
+                    // Terraform silently drops).
+                    DiagnosticCase{"DefaultConstructed", {}, tfplugin6::Diagnostic::ERROR},
+                    DiagnosticCase{"EmptyTexts",
+                                   {tf::Severity::kWarning, "", "", std::nullopt},
+                                   tfplugin6::Diagnostic::WARNING}),
     [](const testing::TestParamInfo<DiagnosticCase>& info) { return info.param.name; });
 
 TEST(DiagnosticToProtoTest, WithoutAttributeLeavesAttributeUnset) {
@@ -62,8 +66,10 @@ TEST(DiagnosticToProtoTest, WithoutAttributeLeavesAttributeUnset) {
 }
 
 TEST(DiagnosticToProtoTest, AttributePathStepsKeepTheirKindAndOrder) {
-  const tf::AttributePath path =
-      tf::AttributePath::Root("controls").AtMapKey("ecs_task_definition_no_host_pid_mode").AtListIndex(3).AtName("x");
+  const tf::AttributePath path = tf::AttributePath::Root("controls")
+                                     .AtMapKey("ecs_task_definition_no_host_pid_mode")
+                                     .AtListIndex(3)
+                                     .AtName("x");
   tfplugin6::Diagnostic out;
   ToProto(tf::Diagnostic{tf::Severity::kError, "s", "d", path}, &out);
 
@@ -119,8 +125,8 @@ TEST(DiagnosticsToProtoTest, EmptyDiagnosticsAddNothing) {
 // ---------------------------------------------------------------------------
 // Schemas
 
-tf::Attribute MakeAttribute(std::string name, Type type, bool required, bool optional, bool computed,
-                            bool sensitive = false) {
+tf::Attribute MakeAttribute(std::string name, Type type, bool required, bool optional,
+                            bool computed, bool sensitive = false) {
   tf::Attribute a{std::move(name), std::move(type), "Described *in* Markdown."};
   a.required = required;
   a.optional = optional;
@@ -137,9 +143,10 @@ tf::Schema SchemaWithEveryKindOfAttribute() {
       MakeAttribute("name", Type::String(), true, false, false),
       MakeAttribute("levels", Type::Map(Type::String()), false, true, false),
       MakeAttribute("tags", Type::Set(Type::String()), false, true, true),
-      MakeAttribute("findings",
-                    Type::List(Type::Object({{"id", Type::String()}, {"refs", Type::List(Type::String())}})), false,
-                    false, true),
+      MakeAttribute(
+          "findings",
+          Type::List(Type::Object({{"id", Type::String()}, {"refs", Type::List(Type::String())}})),
+          false, false, true),
       MakeAttribute("count", Type::Number(), false, true, false, /*sensitive=*/true),
       MakeAttribute("ok", Type::Bool(), false, false, true),
       MakeAttribute("anything", Type::Dynamic(), false, true, false),
@@ -243,14 +250,16 @@ TEST_P(ParameterFlagsTest, CopiesAllowNullAndAllowUnknown) {
   EXPECT_EQ(out.description_kind(), tfplugin6::MARKDOWN);
 }
 
-INSTANTIATE_TEST_SUITE_P(Flags, ParameterFlagsTest,
-                         testing::Values(ParameterCase{"Neither", false, false}, ParameterCase{"NullOnly", true, false},
-                                         ParameterCase{"UnknownOnly", false, true}, ParameterCase{"Both", true, true}),
-                         [](const testing::TestParamInfo<ParameterCase>& info) { return info.param.name; });
+INSTANTIATE_TEST_SUITE_P(
+    Flags, ParameterFlagsTest,
+    testing::Values(ParameterCase{"Neither", false, false}, ParameterCase{"NullOnly", true, false},
+                    ParameterCase{"UnknownOnly", false, true}, ParameterCase{"Both", true, true}),
+    [](const testing::TestParamInfo<ParameterCase>& info) { return info.param.name; });
 
 TEST(FunctionToProtoTest, CopiesParametersInOrderWithTheirTypes) {
   tf::FunctionDefinition def;
-  def.parameters = {MakeParameter("a", Type::String(), true, false), MakeParameter("b", Type::Dynamic(), false, true)};
+  def.parameters = {MakeParameter("a", Type::String(), true, false),
+                    MakeParameter("b", Type::Dynamic(), false, true)};
   def.return_type = Type::Bool();
   def.summary = "Sum";
   def.description = "Desc";
@@ -289,14 +298,14 @@ TEST_P(FunctionReturnTest, ReturnIsAlwaysSetToValidTypeJson) {
   EXPECT_EQ(*parsed, GetParam().type);
 }
 
-INSTANTIATE_TEST_SUITE_P(Types, FunctionReturnTest,
-                         testing::Values(ReturnCase{"Bool", Type::Bool()},
-                                         // A default-constructed definition returns dynamic.
-                                         ReturnCase{"DefaultDynamic", Type()},
-                                         ReturnCase{"Object",
-                                                    Type::Object({{"compliant", Type::Bool()},
-                                                                  {"findings", Type::List(Type::String())}})}),
-                         [](const testing::TestParamInfo<ReturnCase>& info) { return info.param.name; });
+INSTANTIATE_TEST_SUITE_P(
+    Types, FunctionReturnTest,
+    testing::Values(ReturnCase{"Bool", Type::Bool()},
+                    // A default-constructed definition returns dynamic.
+                    ReturnCase{"DefaultDynamic", Type()},
+                    ReturnCase{"Object", Type::Object({{"compliant", Type::Bool()},
+                                                       {"findings", Type::List(Type::String())}})}),
+    [](const testing::TestParamInfo<ReturnCase>& info) { return info.param.name; });
 
 TEST(FunctionToProtoTest, VariadicParameterIsSetWhenDeclared) {
   tf::FunctionDefinition def;
@@ -331,12 +340,13 @@ TEST_P(FunctionErrorTest, SetsFunctionArgumentOnlyWhenThereIsOne) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Arguments, FunctionErrorTest,
-                         testing::Values(FunctionErrorCase{"NoArgument", {"call failed", std::nullopt}},
-                                         FunctionErrorCase{"ArgumentZero", {"bad first", 0}},
-                                         FunctionErrorCase{"ArgumentTwo", {"bad third", 2}},
-                                         FunctionErrorCase{"EmptyText", {"", std::nullopt}}),
-                         [](const testing::TestParamInfo<FunctionErrorCase>& info) { return info.param.name; });
+INSTANTIATE_TEST_SUITE_P(
+    Arguments, FunctionErrorTest,
+    testing::Values(FunctionErrorCase{"NoArgument", {"call failed", std::nullopt}},
+                    FunctionErrorCase{"ArgumentZero", {"bad first", 0}},
+                    FunctionErrorCase{"ArgumentTwo", {"bad third", 2}},
+                    FunctionErrorCase{"EmptyText", {"", std::nullopt}}),
+    [](const testing::TestParamInfo<FunctionErrorCase>& info) { return info.param.name; });
 
 // ---------------------------------------------------------------------------
 // DynamicValue
@@ -393,7 +403,8 @@ TEST(DynamicValueFromProtoTest, MalformedMsgpackIsAnErrorNotACrash) {
 }
 
 TEST(DynamicValueToProtoTest, EncodesMsgpackOnlyAndRoundTrips) {
-  const Value person = Value::Object({{"name", Value::String("ada")}, {"age", Value::Null(Type::Number())}});
+  const Value person =
+      Value::Object({{"name", Value::String("ada")}, {"age", Value::Null(Type::Number())}});
   tfplugin6::DynamicValue out;
   ASSERT_TRUE(ToProto(person, PersonType(), &out).ok());
   EXPECT_FALSE(out.msgpack().empty());

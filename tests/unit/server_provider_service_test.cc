@@ -30,9 +30,12 @@ constexpr char kDataSource[] = "compliancecheck_ecs_task_definition";
 constexpr char kPid[] = "ecs_task_definition_no_host_pid_mode";
 constexpr char kIpc[] = "ecs_task_definition_no_host_ipc_mode";
 constexpr char kMisplaced[] = "ecs_container_definitions_misplaced_namespace_key";
-constexpr char kPidSummary[] = "ECS task definition shares the host's process namespace (AWS Security Hub ECS.3)";
+constexpr char kPidSummary[] =
+    "ECS task definition shares the host's process namespace (AWS Security Hub ECS.3)";
 
-bool Contains(const std::string& text, std::string_view part) { return text.find(part) != std::string::npos; }
+bool Contains(const std::string& text, std::string_view part) {
+  return text.find(part) != std::string::npos;
+}
 
 std::string Encode(const Value& value, const Type& type) {
   absl::StatusOr<std::string> bytes = cty::EncodeMsgpack(value, type);
@@ -70,8 +73,8 @@ std::string PathString(const tfplugin6::Diagnostic& d) {
 std::string Describe(const google::protobuf::RepeatedPtrField<tfplugin6::Diagnostic>& diags) {
   std::string out;
   for (const tfplugin6::Diagnostic& d : diags) {
-    out += tfplugin6::Diagnostic::Severity_Name(d.severity()) + " [" + PathString(d) + "] " + d.summary() + ": " +
-           d.detail() + "\n";
+    out += tfplugin6::Diagnostic::Severity_Name(d.severity()) + " [" + PathString(d) + "] " +
+           d.summary() + ": " + d.detail() + "\n";
   }
   return out.empty() ? "(no diagnostics)" : out;
 }
@@ -108,7 +111,8 @@ class ServiceDriver {
     return response;
   }
 
-  tfplugin6::ValidateDataResourceConfig::Response ValidateData(std::string type_name, tfplugin6::DynamicValue config) {
+  tfplugin6::ValidateDataResourceConfig::Response ValidateData(std::string type_name,
+                                                               tfplugin6::DynamicValue config) {
     tfplugin6::ValidateDataResourceConfig::Request request;
     request.set_type_name(std::move(type_name));
     *request.mutable_config() = std::move(config);
@@ -117,7 +121,8 @@ class ServiceDriver {
     return response;
   }
 
-  tfplugin6::ReadDataSource::Response ReadData(std::string type_name, tfplugin6::DynamicValue config) {
+  tfplugin6::ReadDataSource::Response ReadData(std::string type_name,
+                                               tfplugin6::DynamicValue config) {
     tfplugin6::ReadDataSource::Request request;
     request.set_type_name(std::move(type_name));
     *request.mutable_config() = std::move(config);
@@ -126,7 +131,8 @@ class ServiceDriver {
     return response;
   }
 
-  tfplugin6::CallFunction::Response Call(std::string name, std::vector<tfplugin6::DynamicValue> arguments) {
+  tfplugin6::CallFunction::Response Call(std::string name,
+                                         std::vector<tfplugin6::DynamicValue> arguments) {
     tfplugin6::CallFunction::Request request;
     request.set_name(std::move(name));
     for (tfplugin6::DynamicValue& a : arguments) *request.add_arguments() = std::move(a);
@@ -151,11 +157,14 @@ class ServiceDriver {
 class ComplianceServiceTest : public testing::Test {
  protected:
   Type ProviderType() const { return provider_.GetSchema().block.ObjectType(); }
-  Type DataSourceType() const { return provider_.FindDataSource(kDataSource)->GetSchema().block.ObjectType(); }
+  Type DataSourceType() const {
+    return provider_.FindDataSource(kDataSource)->GetSchema().block.ObjectType();
+  }
 
   // The provider block with `enforcement` and `controls` (null when omitted).
   tfplugin6::DynamicValue ProviderConfig(Value enforcement, Value controls) const {
-    return Msgpack(Encode(Value::Object({{"enforcement", enforcement}, {"controls", controls}}), ProviderType()));
+    return Msgpack(Encode(Value::Object({{"enforcement", enforcement}, {"controls", controls}}),
+                          ProviderType()));
   }
   tfplugin6::DynamicValue ProviderConfig(Value enforcement) const {
     return ProviderConfig(std::move(enforcement), Value::Null(Type::Map(Type::String())));
@@ -175,7 +184,9 @@ class ComplianceServiceTest : public testing::Test {
     return Msgpack(Encode(DataSourceValue(std::move(given)), DataSourceType()));
   }
 
-  static tfplugin6::DynamicValue Argument(const Value& value, const Type& type) { return Msgpack(Encode(value, type)); }
+  static tfplugin6::DynamicValue Argument(const Value& value, const Type& type) {
+    return Msgpack(Encode(value, type));
+  }
 
   compliance::Provider provider_;
   ServiceDriver driver_{provider_};
@@ -193,8 +204,9 @@ TEST_F(ComplianceServiceTest, GetMetadataMakesTheSchemaOptionalAndListsEverythin
   EXPECT_EQ(response.data_sources(0).type_name(), kDataSource);
   std::vector<std::string> functions;
   for (const auto& f : response.functions()) functions.push_back(f.name());
-  EXPECT_EQ(functions, (std::vector<std::string>{"ecs_pid_mode_compliant", "check_ecs_task_definition",
-                                                 "assert_ecs_task_definition"}));
+  EXPECT_EQ(functions,
+            (std::vector<std::string>{"ecs_pid_mode_compliant", "check_ecs_task_definition",
+                                      "assert_ecs_task_definition"}));
   EXPECT_EQ(response.resources_size(), 0);
   EXPECT_EQ(response.diagnostics_size(), 0);
 }
@@ -215,8 +227,8 @@ TEST_F(ComplianceServiceTest, ProviderSchemaHasOptionalEnforcementAndControls) {
     ASSERT_TRUE(type.ok()) << type.status();
     types.emplace(a.name(), *type);
   }
-  EXPECT_EQ(types,
-            (std::map<std::string, Type>{{"enforcement", Type::String()}, {"controls", Type::Map(Type::String())}}));
+  EXPECT_EQ(types, (std::map<std::string, Type>{{"enforcement", Type::String()},
+                                                {"controls", Type::Map(Type::String())}}));
 }
 
 TEST_F(ComplianceServiceTest, DataSourceSchemaHasEveryAttributeOfTheProduct) {
@@ -271,9 +283,11 @@ TEST_F(ComplianceServiceTest, DataSourceSchemaHasEveryAttributeOfTheProduct) {
 TEST_F(ComplianceServiceTest, EverySchemaNameIsLowercaseSnakeCase) {
   const tfplugin6::GetProviderSchema::Response response = driver_.GetSchema();
   auto valid = [](const std::string& name) {
-    return !name.empty() && name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string::npos;
+    return !name.empty() &&
+           name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string::npos;
   };
-  for (const auto& a : response.provider().block().attributes()) EXPECT_TRUE(valid(a.name())) << a.name();
+  for (const auto& a : response.provider().block().attributes())
+    EXPECT_TRUE(valid(a.name())) << a.name();
   for (const auto& [name, schema] : response.data_source_schemas()) {
     EXPECT_TRUE(valid(name)) << name;
     for (const auto& a : schema.block().attributes()) EXPECT_TRUE(valid(a.name())) << a.name();
@@ -295,7 +309,8 @@ TEST_F(ComplianceServiceTest, SchemaFunctionsEqualGetFunctions) {
   for (const auto& [name, function] : schema.functions()) {
     SCOPED_TRACE(name);
     ASSERT_TRUE(functions.functions().count(name) == 1);
-    EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(function, functions.functions().at(name)));
+    EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(function,
+                                                                   functions.functions().at(name)));
     ASSERT_TRUE(function.has_return_());
     EXPECT_TRUE(cty::ParseTypeJson(function.return_().type()).ok()) << function.return_().type();
   }
@@ -323,7 +338,8 @@ TEST_F(ComplianceServiceTest, FunctionSignaturesMatchTheProduct) {
 TEST_F(ComplianceServiceTest, ResourceIdentitySchemasAreEmpty) {
   tfplugin6::GetResourceIdentitySchemas::Request request;
   tfplugin6::GetResourceIdentitySchemas::Response response;
-  ASSERT_TRUE(driver_.service().GetResourceIdentitySchemas(driver_.context(), &request, &response).ok());
+  ASSERT_TRUE(
+      driver_.service().GetResourceIdentitySchemas(driver_.context(), &request, &response).ok());
   EXPECT_EQ(response.identity_schemas_size(), 0);
   EXPECT_EQ(response.diagnostics_size(), 0);
 }
@@ -363,25 +379,29 @@ TEST_F(ComplianceServiceTest, EveryRpcAnswersOkToADefaultRequest) {
     tfplugin6::ValidateProviderConfig::Request q;
     tfplugin6::ValidateProviderConfig::Response r;
     EXPECT_TRUE(s.ValidateProviderConfig(c, &q, &r).ok());
-    EXPECT_EQ(CountSeverity(r.diagnostics(), tfplugin6::Diagnostic::ERROR), 1) << Describe(r.diagnostics());
+    EXPECT_EQ(CountSeverity(r.diagnostics(), tfplugin6::Diagnostic::ERROR), 1)
+        << Describe(r.diagnostics());
   }
   {
     tfplugin6::ConfigureProvider::Request q;
     tfplugin6::ConfigureProvider::Response r;
     EXPECT_TRUE(s.ConfigureProvider(c, &q, &r).ok());
-    EXPECT_EQ(CountSeverity(r.diagnostics(), tfplugin6::Diagnostic::ERROR), 1) << Describe(r.diagnostics());
+    EXPECT_EQ(CountSeverity(r.diagnostics(), tfplugin6::Diagnostic::ERROR), 1)
+        << Describe(r.diagnostics());
   }
   {
     tfplugin6::ValidateDataResourceConfig::Request q;
     tfplugin6::ValidateDataResourceConfig::Response r;
     EXPECT_TRUE(s.ValidateDataResourceConfig(c, &q, &r).ok());
-    EXPECT_EQ(CountSeverity(r.diagnostics(), tfplugin6::Diagnostic::ERROR), 1) << Describe(r.diagnostics());
+    EXPECT_EQ(CountSeverity(r.diagnostics(), tfplugin6::Diagnostic::ERROR), 1)
+        << Describe(r.diagnostics());
   }
   {
     tfplugin6::ReadDataSource::Request q;
     tfplugin6::ReadDataSource::Response r;
     EXPECT_TRUE(s.ReadDataSource(c, &q, &r).ok());
-    EXPECT_EQ(CountSeverity(r.diagnostics(), tfplugin6::Diagnostic::ERROR), 1) << Describe(r.diagnostics());
+    EXPECT_EQ(CountSeverity(r.diagnostics(), tfplugin6::Diagnostic::ERROR), 1)
+        << Describe(r.diagnostics());
   }
   {
     tfplugin6::CallFunction::Request q;
@@ -430,17 +450,37 @@ std::vector<BadConfigCase> BadDataSourceConfigs() {
   return {
       {"EmptyDynamicValue", "", tfplugin6::DynamicValue{}, kUndecodable, {"empty"}},
       {"MsgpackAndJsonBothSet", "", BothEncodings(), kUndecodable, {"both"}},
-      {"TruncatedMsgpack", "", Msgpack(std::string("\x81\xa6", 2) + "fam"), kUndecodable, {"unexpected end of input"}},
+      {"TruncatedMsgpack",
+       "",
+       Msgpack(std::string("\x81\xa6", 2) + "fam"),
+       kUndecodable,
+       {"unexpected end of input"}},
       // The announced length is checked against the input before anything is allocated.
-      {"MapLongerThanTheInput", "", Msgpack(std::string("\x8b\xa6", 2) + "fam"), kUndecodable, {"remain"}},
+      {"MapLongerThanTheInput",
+       "",
+       Msgpack(std::string("\x8b\xa6", 2) + "fam"),
+       kUndecodable,
+       {"remain"}},
       {"HugeArrayAnnouncement",
        "",
        Msgpack(std::string("\xdd\xff\xff\xff\xff", 5)),
        kUndecodable,
        {"announces 4294967295 elements but only 0 bytes remain"}},
-      {"NumberWhereTheObjectBelongs", "", Msgpack(std::string("\x05", 1)), kUndecodable, {"expected object"}},
-      {"StringWhereTheObjectBelongs", "", Msgpack(std::string("\xa4host", 5)), kUndecodable, {"expected object"}},
-      {"InvalidJson", "", Json("{\"pid_mode\":"), kUndecodable, {"invalid JSON at byte 13", "unexpected end of input"}},
+      {"NumberWhereTheObjectBelongs",
+       "",
+       Msgpack(std::string("\x05", 1)),
+       kUndecodable,
+       {"expected object"}},
+      {"StringWhereTheObjectBelongs",
+       "",
+       Msgpack(std::string("\xa4host", 5)),
+       kUndecodable,
+       {"expected object"}},
+      {"InvalidJson",
+       "",
+       Json("{\"pid_mode\":"),
+       kUndecodable,
+       {"invalid JSON at byte 13", "unexpected end of input"}},
       // An attribute name that is an integer (0x01), not a string.
       {"IntegerAttributeName",
        "",
@@ -450,7 +490,10 @@ std::vector<BadConfigCase> BadDataSourceConfigs() {
       // 100,000 nested one-element arrays: the schema wants an object at the
       // top, so the decoder stops at the first byte instead of recursing
       // (nothing in this schema nests deeper than findings[].references[]).
-      {"HundredThousandDeepArray", "", Msgpack(std::string(100000, '\x91') + '\xc0'), kUndecodable,
+      {"HundredThousandDeepArray",
+       "",
+       Msgpack(std::string(100000, '\x91') + '\xc0'),
+       kUndecodable,
        {"expected object, got array"}},
       {"UnknownDataSourceTypeName",
        "compliancecheck_nope",
@@ -465,20 +508,23 @@ std::vector<BadConfigCase> BadDataSourceConfigs() {
   };
 }
 
-class BadDataSourceConfigTest : public ComplianceServiceTest, public testing::WithParamInterface<BadConfigCase> {
+class BadDataSourceConfigTest : public ComplianceServiceTest,
+                                public testing::WithParamInterface<BadConfigCase> {
  protected:
   std::string TypeName() const {
     if (GetParam().type_name.empty()) return kDataSource;
     if (GetParam().type_name == "-") return "";
     return GetParam().type_name;
   }
-  void ExpectOneNamedError(const google::protobuf::RepeatedPtrField<tfplugin6::Diagnostic>& diags) const {
+  void ExpectOneNamedError(
+      const google::protobuf::RepeatedPtrField<tfplugin6::Diagnostic>& diags) const {
     ASSERT_EQ(diags.size(), 1) << Describe(diags);
     EXPECT_EQ(diags[0].severity(), tfplugin6::Diagnostic::ERROR);
     EXPECT_EQ(diags[0].summary(), GetParam().summary);
     EXPECT_FALSE(diags[0].detail().empty());
     for (const std::string& part : GetParam().detail_mentions) {
-      EXPECT_TRUE(Contains(diags[0].detail(), part)) << "missing \"" << part << "\" in: " << diags[0].detail();
+      EXPECT_TRUE(Contains(diags[0].detail(), part))
+          << "missing \"" << part << "\" in: " << diags[0].detail();
     }
   }
 };
@@ -488,13 +534,16 @@ TEST_P(BadDataSourceConfigTest, ValidateReportsADiagnosticNotAStatus) {
 }
 
 TEST_P(BadDataSourceConfigTest, ReadReportsADiagnosticAndNoState) {
-  const tfplugin6::ReadDataSource::Response response = driver_.ReadData(TypeName(), GetParam().config);
+  const tfplugin6::ReadDataSource::Response response =
+      driver_.ReadData(TypeName(), GetParam().config);
   ExpectOneNamedError(response.diagnostics());
   EXPECT_TRUE(response.state().msgpack().empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Inputs, BadDataSourceConfigTest, testing::ValuesIn(BadDataSourceConfigs()),
-                         [](const testing::TestParamInfo<BadConfigCase>& info) { return info.param.name; });
+                         [](const testing::TestParamInfo<BadConfigCase>& info) {
+                           return info.param.name;
+                         });
 
 TEST_F(ComplianceServiceTest, TrailingBytesAfterTheConfigAreAnError) {
   tfplugin6::DynamicValue config = DataSourceConfig({{"pid_mode", Value::String("task")}});
@@ -523,7 +572,9 @@ TEST_F(ComplianceServiceTest, AttributeOfTheWrongTypeIsAnErrorNamingIt) {
   std::map<std::string, Value> values;
   for (const auto& [name, type] : attrs) values.emplace(name, Value::Null(type));
   values["pid_mode"] = Value::Bool(true);
-  const auto diags = driver_.ValidateData(kDataSource, Msgpack(Encode(Value::Object(values), wrong))).diagnostics();
+  const auto diags =
+      driver_.ValidateData(kDataSource, Msgpack(Encode(Value::Object(values), wrong)))
+          .diagnostics();
   ASSERT_EQ(diags.size(), 1) << Describe(diags);
   EXPECT_EQ(diags[0].summary(), kUndecodable);
   EXPECT_TRUE(Contains(diags[0].detail(), "pid_mode")) << diags[0].detail();
@@ -550,32 +601,34 @@ TEST_P(BadProviderConfigTest, ValidateAndConfigureReportADiagnosticNotAStatus) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Inputs, BadProviderConfigTest,
-                         testing::Values(BadProviderConfigCase{"EmptyDynamicValue", tfplugin6::DynamicValue{}, "empty"},
-                                         BadProviderConfigCase{"MsgpackAndJsonBothSet", BothEncodings(), "both"},
-                                         BadProviderConfigCase{"TruncatedMsgpack",
-                                                               Msgpack(std::string("\x82\xab"
-                                                                                   "enforce",
-                                                                                   9)),
-                                                               "unexpected end of input"},
-                                         BadProviderConfigCase{"NumberWhereTheObjectBelongs",
-                                                               Msgpack(std::string("\x05", 1)), "expected object"},
-                                         // controls is a map(string); its one key is the integer 1.
-                                         BadProviderConfigCase{"IntegerKeyInTheControlsMap",
-                                                               Msgpack(std::string("\x82\xa8"
-                                                                                   "controls\x81\x01\xa5"
-                                                                                   "error\xab"
-                                                                                   "enforcement\xc0",
-                                                                                   31)),
-                                                               "controls: expected a string key, got integer"}),
-                         [](const testing::TestParamInfo<BadProviderConfigCase>& info) { return info.param.name; });
+INSTANTIATE_TEST_SUITE_P(
+    Inputs, BadProviderConfigTest,
+    testing::Values(BadProviderConfigCase{"EmptyDynamicValue", tfplugin6::DynamicValue{}, "empty"},
+                    BadProviderConfigCase{"MsgpackAndJsonBothSet", BothEncodings(), "both"},
+                    BadProviderConfigCase{"TruncatedMsgpack",
+                                          Msgpack(std::string("\x82\xab"
+                                                              "enforce",
+                                                              9)),
+                                          "unexpected end of input"},
+                    BadProviderConfigCase{"NumberWhereTheObjectBelongs",
+                                          Msgpack(std::string("\x05", 1)), "expected object"},
+                    // controls is a map(string); its one key is the integer 1.
+                    BadProviderConfigCase{"IntegerKeyInTheControlsMap",
+                                          Msgpack(std::string("\x82\xa8"
+                                                              "controls\x81\x01\xa5"
+                                                              "error\xab"
+                                                              "enforcement\xc0",
+                                                              31)),
+                                          "controls: expected a string key, got integer"}),
+    [](const testing::TestParamInfo<BadProviderConfigCase>& info) { return info.param.name; });
 
 // ---------------------------------------------------------------------------
 // ValidateProviderConfig
 
 TEST_F(ComplianceServiceTest, NoProviderBlockIsValid) {
   EXPECT_EQ(driver_.ValidateProvider(Msgpack(std::string("\xc0", 1))).diagnostics_size(), 0);
-  EXPECT_EQ(driver_.ValidateProvider(ProviderConfig(Value::Null(Type::String()))).diagnostics_size(), 0);
+  EXPECT_EQ(
+      driver_.ValidateProvider(ProviderConfig(Value::Null(Type::String()))).diagnostics_size(), 0);
 }
 
 TEST_F(ComplianceServiceTest, InvalidEnforcementIsAnErrorOnTheEnforcementAttribute) {
@@ -590,7 +643,8 @@ TEST_F(ComplianceServiceTest, InvalidEnforcementIsAnErrorOnTheEnforcementAttribu
 
 TEST_F(ComplianceServiceTest, UnknownControlIdIsAnErrorOnItsMapKeyListingValidIds) {
   const Value controls = Value::Map(Type::String(), {{"nope", Value::String("error")}});
-  const auto diags = driver_.ValidateProvider(ProviderConfig(Value::Null(Type::String()), controls)).diagnostics();
+  const auto diags =
+      driver_.ValidateProvider(ProviderConfig(Value::Null(Type::String()), controls)).diagnostics();
   ASSERT_EQ(diags.size(), 1) << Describe(diags);
   EXPECT_EQ(diags[0].severity(), tfplugin6::Diagnostic::ERROR);
   EXPECT_EQ(PathString(diags[0]), "controls[\"nope\"]");
@@ -598,13 +652,15 @@ TEST_F(ComplianceServiceTest, UnknownControlIdIsAnErrorOnItsMapKeyListingValidId
   EXPECT_EQ(diags[0].attribute().steps(0).attribute_name(), "controls");
   EXPECT_EQ(diags[0].attribute().steps(1).element_key_string(), "nope");
   for (const char* id : {kPid, kIpc, kMisplaced}) {
-    EXPECT_TRUE(Contains(diags[0].detail(), id)) << "missing " << id << " in: " << diags[0].detail();
+    EXPECT_TRUE(Contains(diags[0].detail(), id))
+        << "missing " << id << " in: " << diags[0].detail();
   }
 }
 
 TEST_F(ComplianceServiceTest, InvalidControlLevelIsAnErrorOnItsMapKey) {
   const Value controls = Value::Map(Type::String(), {{kPid, Value::String("loud")}});
-  const auto diags = driver_.ValidateProvider(ProviderConfig(Value::Null(Type::String()), controls)).diagnostics();
+  const auto diags =
+      driver_.ValidateProvider(ProviderConfig(Value::Null(Type::String()), controls)).diagnostics();
   ASSERT_EQ(diags.size(), 1) << Describe(diags);
   EXPECT_EQ(PathString(diags[0]), std::string("controls[\"") + kPid + "\"]");
   EXPECT_TRUE(Contains(diags[0].detail(), "loud")) << diags[0].detail();
@@ -625,7 +681,8 @@ TEST_P(UnknownEnforcementTest, FallsBackToTheDefaultWithoutADiagnostic) {
       << Describe(driver_.ValidateProvider(Msgpack(GetParam().msgpack)).diagnostics());
   // The default (error) still applies to data sources.
   const auto diags =
-      driver_.ValidateData(kDataSource, DataSourceConfig({{"pid_mode", Value::String("host")}})).diagnostics();
+      driver_.ValidateData(kDataSource, DataSourceConfig({{"pid_mode", Value::String("host")}}))
+          .diagnostics();
   ASSERT_EQ(diags.size(), 1) << Describe(diags);
   EXPECT_EQ(diags[0].severity(), tfplugin6::Diagnostic::ERROR);
 }
@@ -646,11 +703,13 @@ INSTANTIATE_TEST_SUITE_P(
     testing::Values(
         UnknownEnforcementCase{"Plain", ConfigWithEnforcement(std::string("\xd4\x00\x00", 3))},
         // ext 12 {1: false}: refined as definitely not null.
-        UnknownEnforcementCase{"RefinedNotNull", ConfigWithEnforcement(std::string("\xc7\x03\x0c\x81\x01\xc2", 6))},
+        UnknownEnforcementCase{"RefinedNotNull",
+                               ConfigWithEnforcement(std::string("\xc7\x03\x0c\x81\x01\xc2", 6))},
         // ext 12 {1: false, 2: "war"}: not null, with a string prefix.
-        UnknownEnforcementCase{"RefinedWithPrefix", ConfigWithEnforcement(std::string("\xc7\x08\x0c\x82\x01\xc2\x02\xa3"
-                                                                                      "war",
-                                                                                      11))},
+        UnknownEnforcementCase{"RefinedWithPrefix",
+                               ConfigWithEnforcement(std::string("\xc7\x08\x0c\x82\x01\xc2\x02\xa3"
+                                                                 "war",
+                                                                 11))},
         UnknownEnforcementCase{"WholeConfigUnknown", std::string("\xd4\x00\x00", 3)}),
     [](const testing::TestParamInfo<UnknownEnforcementCase>& info) { return info.param.name; });
 
@@ -659,7 +718,8 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST_F(ComplianceServiceTest, HostPidModeIsAnErrorOnPidMode) {
   const auto diags =
-      driver_.ValidateData(kDataSource, DataSourceConfig({{"pid_mode", Value::String("host")}})).diagnostics();
+      driver_.ValidateData(kDataSource, DataSourceConfig({{"pid_mode", Value::String("host")}}))
+          .diagnostics();
   ASSERT_EQ(diags.size(), 1) << Describe(diags);
   EXPECT_EQ(diags[0].severity(), tfplugin6::Diagnostic::ERROR);
   EXPECT_EQ(diags[0].summary(), kPidSummary);
@@ -680,27 +740,33 @@ class CompliantOrPendingConfigTest : public ComplianceServiceTest,
                                      public testing::WithParamInterface<NoDiagnosticCase> {};
 
 TEST_P(CompliantOrPendingConfigTest, ValidateAddsNoDiagnostic) {
-  const auto diags = driver_.ValidateData(kDataSource, DataSourceConfig(GetParam().config)).diagnostics();
+  const auto diags =
+      driver_.ValidateData(kDataSource, DataSourceConfig(GetParam().config)).diagnostics();
   EXPECT_EQ(diags.size(), 0) << Describe(diags);
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Configs, CompliantOrPendingConfigTest,
     testing::Values(
-        NoDiagnosticCase{"Empty", {}}, NoDiagnosticCase{"PidModeTask", {{"pid_mode", Value::String("task")}}},
+        NoDiagnosticCase{"Empty", {}},
+        NoDiagnosticCase{"PidModeTask", {{"pid_mode", Value::String("task")}}},
         NoDiagnosticCase{"PidModeEmptyString", {{"pid_mode", Value::String("")}}},
         NoDiagnosticCase{"PidModeUnknown", {{"pid_mode", Value::Unknown(Type::String())}}},
         NoDiagnosticCase{"PidModeRefinedUnknown",
                          {{"pid_mode", Value::Unknown(Type::String(), /*refined_not_null=*/true)}}},
-        NoDiagnosticCase{"ContainerDefinitionsUnknown", {{"container_definitions", Value::Unknown(Type::String())}}},
+        NoDiagnosticCase{"ContainerDefinitionsUnknown",
+                         {{"container_definitions", Value::Unknown(Type::String())}}},
         NoDiagnosticCase{"EnforcementUnknown",
-                         {{"enforcement", Value::Unknown(Type::String())}, {"pid_mode", Value::String("task")}}}),
+                         {{"enforcement", Value::Unknown(Type::String())},
+                          {"pid_mode", Value::String("task")}}}),
     [](const testing::TestParamInfo<NoDiagnosticCase>& info) { return info.param.name; });
 
 TEST_F(ComplianceServiceTest, ProviderWarningEnforcementTurnsTheErrorIntoAWarning) {
-  ASSERT_EQ(driver_.ValidateProvider(ProviderConfig(Value::String("warning"))).diagnostics_size(), 0);
+  ASSERT_EQ(driver_.ValidateProvider(ProviderConfig(Value::String("warning"))).diagnostics_size(),
+            0);
   const auto diags =
-      driver_.ValidateData(kDataSource, DataSourceConfig({{"pid_mode", Value::String("host")}})).diagnostics();
+      driver_.ValidateData(kDataSource, DataSourceConfig({{"pid_mode", Value::String("host")}}))
+          .diagnostics();
   ASSERT_EQ(diags.size(), 1) << Describe(diags);
   EXPECT_EQ(diags[0].severity(), tfplugin6::Diagnostic::WARNING);
   EXPECT_EQ(diags[0].summary(), kPidSummary);
@@ -708,40 +774,46 @@ TEST_F(ComplianceServiceTest, ProviderWarningEnforcementTurnsTheErrorIntoAWarnin
 }
 
 TEST_F(ComplianceServiceTest, DataSourceErrorEnforcementOverridesProviderWarning) {
-  ASSERT_EQ(driver_.ValidateProvider(ProviderConfig(Value::String("warning"))).diagnostics_size(), 0);
-  const auto diags = driver_
-                         .ValidateData(kDataSource, DataSourceConfig({{"pid_mode", Value::String("host")},
-                                                                      {"enforcement", Value::String("error")}}))
-                         .diagnostics();
+  ASSERT_EQ(driver_.ValidateProvider(ProviderConfig(Value::String("warning"))).diagnostics_size(),
+            0);
+  const auto diags =
+      driver_
+          .ValidateData(kDataSource, DataSourceConfig({{"pid_mode", Value::String("host")},
+                                                       {"enforcement", Value::String("error")}}))
+          .diagnostics();
   ASSERT_EQ(diags.size(), 1) << Describe(diags);
   EXPECT_EQ(diags[0].severity(), tfplugin6::Diagnostic::ERROR);
 }
 
 TEST_F(ComplianceServiceTest, DataSourceWarningEnforcementOverridesProviderDefault) {
-  const auto diags = driver_
-                         .ValidateData(kDataSource, DataSourceConfig({{"pid_mode", Value::String("host")},
-                                                                      {"enforcement", Value::String("warning")}}))
-                         .diagnostics();
+  const auto diags =
+      driver_
+          .ValidateData(kDataSource, DataSourceConfig({{"pid_mode", Value::String("host")},
+                                                       {"enforcement", Value::String("warning")}}))
+          .diagnostics();
   ASSERT_EQ(diags.size(), 1) << Describe(diags);
   EXPECT_EQ(diags[0].severity(), tfplugin6::Diagnostic::WARNING);
 }
 
 TEST_F(ComplianceServiceTest, UnknownDataSourceEnforcementFallsBackToTheProviderSetting) {
   // As for the provider block: a setting not known yet falls back, silently.
-  const auto diags = driver_
-                         .ValidateData(kDataSource, DataSourceConfig({{"pid_mode", Value::String("host")},
-                                                                      {"enforcement", Value::Unknown(Type::String())}}))
-                         .diagnostics();
+  const auto diags =
+      driver_
+          .ValidateData(kDataSource,
+                        DataSourceConfig({{"pid_mode", Value::String("host")},
+                                          {"enforcement", Value::Unknown(Type::String())}}))
+          .diagnostics();
   ASSERT_EQ(diags.size(), 1) << Describe(diags);
   EXPECT_EQ(diags[0].severity(), tfplugin6::Diagnostic::ERROR);
   EXPECT_EQ(PathString(diags[0]), "pid_mode");
 }
 
 TEST_F(ComplianceServiceTest, InvalidDataSourceEnforcementIsAnErrorOnIt) {
-  const auto diags = driver_
-                         .ValidateData(kDataSource, DataSourceConfig({{"pid_mode", Value::String("task")},
-                                                                      {"enforcement", Value::String("bogus")}}))
-                         .diagnostics();
+  const auto diags =
+      driver_
+          .ValidateData(kDataSource, DataSourceConfig({{"pid_mode", Value::String("task")},
+                                                       {"enforcement", Value::String("bogus")}}))
+          .diagnostics();
   ASSERT_EQ(diags.size(), 1) << Describe(diags);
   EXPECT_EQ(diags[0].severity(), tfplugin6::Diagnostic::ERROR);
   EXPECT_EQ(PathString(diags[0]), "enforcement");
@@ -749,17 +821,22 @@ TEST_F(ComplianceServiceTest, InvalidDataSourceEnforcementIsAnErrorOnIt) {
 
 TEST_F(ComplianceServiceTest, ControlSetOffInTheProviderBlockReportsNothing) {
   const Value controls = Value::Map(Type::String(), {{kPid, Value::String("off")}});
-  ASSERT_EQ(driver_.ValidateProvider(ProviderConfig(Value::Null(Type::String()), controls)).diagnostics_size(), 0);
+  ASSERT_EQ(driver_.ValidateProvider(ProviderConfig(Value::Null(Type::String()), controls))
+                .diagnostics_size(),
+            0);
   const auto diags =
-      driver_.ValidateData(kDataSource, DataSourceConfig({{"pid_mode", Value::String("host")}})).diagnostics();
+      driver_.ValidateData(kDataSource, DataSourceConfig({{"pid_mode", Value::String("host")}}))
+          .diagnostics();
   EXPECT_EQ(diags.size(), 0) << Describe(diags);
 }
 
 TEST_F(ComplianceServiceTest, InvalidProviderConfigKeepsThePreviousSettings) {
-  ASSERT_EQ(driver_.ValidateProvider(ProviderConfig(Value::String("warning"))).diagnostics_size(), 0);
+  ASSERT_EQ(driver_.ValidateProvider(ProviderConfig(Value::String("warning"))).diagnostics_size(),
+            0);
   ASSERT_EQ(driver_.ValidateProvider(ProviderConfig(Value::String("bogus"))).diagnostics_size(), 1);
   const auto diags =
-      driver_.ValidateData(kDataSource, DataSourceConfig({{"pid_mode", Value::String("host")}})).diagnostics();
+      driver_.ValidateData(kDataSource, DataSourceConfig({{"pid_mode", Value::String("host")}}))
+          .diagnostics();
   ASSERT_EQ(diags.size(), 1) << Describe(diags);
   EXPECT_EQ(diags[0].severity(), tfplugin6::Diagnostic::WARNING);
 }
@@ -767,13 +844,15 @@ TEST_F(ComplianceServiceTest, InvalidProviderConfigKeepsThePreviousSettings) {
 TEST_F(ComplianceServiceTest, ConfigureProviderAppliesSettingsLikeValidate) {
   ASSERT_EQ(driver_.Configure(ProviderConfig(Value::String("warning"))).diagnostics_size(), 0);
   const auto diags =
-      driver_.ValidateData(kDataSource, DataSourceConfig({{"pid_mode", Value::String("host")}})).diagnostics();
+      driver_.ValidateData(kDataSource, DataSourceConfig({{"pid_mode", Value::String("host")}}))
+          .diagnostics();
   ASSERT_EQ(diags.size(), 1) << Describe(diags);
   EXPECT_EQ(diags[0].severity(), tfplugin6::Diagnostic::WARNING);
 }
 
 TEST_F(ComplianceServiceTest, ValidateAcceptsJsonConfigWithMissingAttributes) {
-  const auto diags = driver_.ValidateData(kDataSource, Json(R"({"pid_mode":"host"})")).diagnostics();
+  const auto diags =
+      driver_.ValidateData(kDataSource, Json(R"({"pid_mode":"host"})")).diagnostics();
   ASSERT_EQ(diags.size(), 1) << Describe(diags);
   EXPECT_EQ(diags[0].summary(), kPidSummary);
 }
@@ -786,7 +865,8 @@ class ReadDataSourceTest : public ComplianceServiceTest {
   // Reads `config` and decodes the state; fails the test when there is none.
   Value ReadState(std::map<std::string, Value> config,
                   google::protobuf::RepeatedPtrField<tfplugin6::Diagnostic>* diags) {
-    const tfplugin6::ReadDataSource::Response response = driver_.ReadData(kDataSource, DataSourceConfig(config));
+    const tfplugin6::ReadDataSource::Response response =
+        driver_.ReadData(kDataSource, DataSourceConfig(config));
     *diags = response.diagnostics();
     EXPECT_FALSE(response.state().msgpack().empty()) << Describe(response.diagnostics());
     EXPECT_TRUE(response.state().json().empty());
@@ -842,7 +922,8 @@ TEST_F(ReadDataSourceTest, EmptyConfigIsCompliantWithNullFamilyInTheReport) {
 TEST_F(ReadDataSourceTest, WarningLevelFindingIsInTheStateButNotRepeatedAsADiagnostic) {
   // Terraform validates right before every read and shows the warnings then.
   google::protobuf::RepeatedPtrField<tfplugin6::Diagnostic> diags;
-  const Value state = ReadState({{"family", Value::String("web")}, {"ipc_mode", Value::String("host")}}, &diags);
+  const Value state =
+      ReadState({{"family", Value::String("web")}, {"ipc_mode", Value::String("host")}}, &diags);
   EXPECT_EQ(diags.size(), 0) << Describe(diags);
   EXPECT_TRUE(state.IsWhollyKnown());
   EXPECT_EQ(state.GetAttr("ipc_mode"), Value::String("host"));
@@ -863,7 +944,8 @@ TEST_F(ReadDataSourceTest, WarningLevelFindingIsInTheStateButNotRepeatedAsADiagn
 
 TEST_F(ReadDataSourceTest, ValidateStillWarnsAboutWhatReadLeavesOut) {
   const auto diags =
-      driver_.ValidateData(kDataSource, DataSourceConfig({{"ipc_mode", Value::String("host")}})).diagnostics();
+      driver_.ValidateData(kDataSource, DataSourceConfig({{"ipc_mode", Value::String("host")}}))
+          .diagnostics();
   ASSERT_EQ(diags.size(), 1) << Describe(diags);
   EXPECT_EQ(diags[0].severity(), tfplugin6::Diagnostic::WARNING);
   EXPECT_EQ(PathString(diags[0]), "ipc_mode");
@@ -871,7 +953,8 @@ TEST_F(ReadDataSourceTest, ValidateStillWarnsAboutWhatReadLeavesOut) {
 
 TEST_F(ReadDataSourceTest, ReadRepeatsErrorsButNotWarnings) {
   const tfplugin6::ReadDataSource::Response response = driver_.ReadData(
-      kDataSource, DataSourceConfig({{"pid_mode", Value::String("host")}, {"ipc_mode", Value::String("host")}}));
+      kDataSource,
+      DataSourceConfig({{"pid_mode", Value::String("host")}, {"ipc_mode", Value::String("host")}}));
   ASSERT_EQ(response.diagnostics_size(), 1) << Describe(response.diagnostics());
   EXPECT_EQ(response.diagnostics(0).severity(), tfplugin6::Diagnostic::ERROR);
   EXPECT_EQ(response.diagnostics(0).summary(), kPidSummary);
@@ -880,8 +963,8 @@ TEST_F(ReadDataSourceTest, ReadRepeatsErrorsButNotWarnings) {
 
 TEST_F(ReadDataSourceTest, AdvisoryModeReadReturnsTheStateWithTheFindingAtWarning) {
   google::protobuf::RepeatedPtrField<tfplugin6::Diagnostic> diags;
-  const Value state =
-      ReadState({{"pid_mode", Value::String("host")}, {"enforcement", Value::String("warning")}}, &diags);
+  const Value state = ReadState(
+      {{"pid_mode", Value::String("host")}, {"enforcement", Value::String("warning")}}, &diags);
   EXPECT_EQ(diags.size(), 0) << Describe(diags);
   EXPECT_EQ(state.GetAttr("compliant"), Value::Bool(false));
   const std::vector<Value>& findings = state.GetAttr("findings").Elements();
@@ -893,7 +976,9 @@ TEST_F(ReadDataSourceTest, AdvisoryModeReadReturnsTheStateWithTheFindingAtWarnin
 
 TEST_F(ReadDataSourceTest, ControlSetOffIsListedAsOffAndDoesNotAffectCompliant) {
   const Value controls = Value::Map(Type::String(), {{kPid, Value::String("off")}});
-  ASSERT_EQ(driver_.ValidateProvider(ProviderConfig(Value::Null(Type::String()), controls)).diagnostics_size(), 0);
+  ASSERT_EQ(driver_.ValidateProvider(ProviderConfig(Value::Null(Type::String()), controls))
+                .diagnostics_size(),
+            0);
   google::protobuf::RepeatedPtrField<tfplugin6::Diagnostic> diags;
   const Value state = ReadState({{"pid_mode", Value::String("host")}}, &diags);
   EXPECT_EQ(diags.size(), 0) << Describe(diags);
@@ -925,8 +1010,8 @@ TEST_F(ReadDataSourceTest, ReadWorksWithoutGetProviderSchemaOrConfigure) {
 
 struct ContentFaultCase {
   std::string name;
-  std::string attribute;  // container_definitions or task_definition_json
-  std::string (*text)();  // built in the test: the 50 MiB ones are not kept around
+  std::string attribute;    // container_definitions or task_definition_json
+  std::string (*text)();    // built in the test: the 50 MiB ones are not kept around
   std::string detail_part;  // follows "<attribute> " in the detail
 };
 
@@ -960,23 +1045,26 @@ std::vector<ContentFaultCase> ContentFaults() {
   return {
       {"ContainersFiftyMebibytes", "container_definitions",
        [] { return FiftyMebibytesOfContainers("", ""); }, kTooLarge},
-      {"ContainersInvalidUtf8", "container_definitions", [] { return std::string("[{\"name\":\"\xff\xfe\"}]"); },
-       kBadUtf8},
+      {"ContainersInvalidUtf8", "container_definitions",
+       [] { return std::string("[{\"name\":\"\xff\xfe\"}]"); }, kBadUtf8},
       {"ContainersNulInsideAString", "container_definitions",
        [] { return std::string("[{\"name\":\"a\0b\"}]", 16); }, kNul},
-      {"ContainersHundredThousandDeep", "container_definitions", [] { return std::string(100000, '['); },
-       kTooDeep},
+      {"ContainersHundredThousandDeep", "container_definitions",
+       [] { return std::string(100000, '['); }, kTooDeep},
       {"DocumentFiftyMebibytes", "task_definition_json",
-       [] { return FiftyMebibytesOfContainers(R"({"family":"web","containerDefinitions":)", "}"); }, kTooLarge},
-      {"DocumentInvalidUtf8", "task_definition_json", [] { return std::string("{\"family\":\"\xff\xfe\"}"); },
-       kBadUtf8},
+       [] { return FiftyMebibytesOfContainers(R"({"family":"web","containerDefinitions":)", "}"); },
+       kTooLarge},
+      {"DocumentInvalidUtf8", "task_definition_json",
+       [] { return std::string("{\"family\":\"\xff\xfe\"}"); }, kBadUtf8},
       {"DocumentNulInsideAString", "task_definition_json",
        [] { return std::string("{\"family\":\"a\0b\"}", 17); }, kNul},
       {"DocumentHundredThousandDeep", "task_definition_json",
        [] { return R"({"family":"x","volumes":)" + std::string(100000, '['); }, kTooDeep},
       // The same brackets as the whole document: its shape is wrong before its depth is.
-      {"DocumentIsAHundredThousandDeepArray", "task_definition_json", [] { return std::string(100000, '['); },
-       "must be a JSON object (a DescribeTaskDefinition or RegisterTaskDefinition document), but it is an array"},
+      {"DocumentIsAHundredThousandDeepArray", "task_definition_json",
+       [] { return std::string(100000, '['); },
+       "must be a JSON object (a DescribeTaskDefinition or RegisterTaskDefinition document), but "
+       "it is an array"},
   };
 }
 
@@ -989,21 +1077,25 @@ bool IsValidUtf8(const std::string& text) {
   }
 }
 
-class ContentFaultTest : public ComplianceServiceTest, public testing::WithParamInterface<ContentFaultCase> {
+class ContentFaultTest : public ComplianceServiceTest,
+                         public testing::WithParamInterface<ContentFaultCase> {
  protected:
   tfplugin6::DynamicValue Config() const {
     return DataSourceConfig({{GetParam().attribute, Value::String(GetParam().text())}});
   }
-  void ExpectOneErrorOnTheAttribute(const google::protobuf::RepeatedPtrField<tfplugin6::Diagnostic>& diags) const {
+  void ExpectOneErrorOnTheAttribute(
+      const google::protobuf::RepeatedPtrField<tfplugin6::Diagnostic>& diags) const {
     const ContentFaultCase& c = GetParam();
     ASSERT_EQ(diags.size(), 1) << Describe(diags).substr(0, 2000);
     const tfplugin6::Diagnostic& d = diags[0];
     EXPECT_EQ(d.severity(), tfplugin6::Diagnostic::ERROR);
-    EXPECT_EQ(d.summary(), c.attribute == "container_definitions" ? "Invalid container_definitions JSON"
-                                                                   : "Invalid task_definition_json document");
+    EXPECT_EQ(d.summary(), c.attribute == "container_definitions"
+                               ? "Invalid container_definitions JSON"
+                               : "Invalid task_definition_json document");
     ASSERT_EQ(d.attribute().steps_size(), 1) << PathString(d);
     EXPECT_EQ(d.attribute().steps(0).attribute_name(), c.attribute);
-    EXPECT_TRUE(Contains(d.detail(), c.attribute + " " + c.detail_part)) << d.detail().substr(0, 2000);
+    EXPECT_TRUE(Contains(d.detail(), c.attribute + " " + c.detail_part))
+        << d.detail().substr(0, 2000);
     EXPECT_LT(d.detail().size(), 1000u) << "the detail quotes too much of the input";
     EXPECT_TRUE(IsValidUtf8(d.summary()) && IsValidUtf8(d.detail())) << d.detail().substr(0, 2000);
   }
@@ -1020,13 +1112,16 @@ TEST_P(ContentFaultTest, ReadReportsOneErrorOnTheAttributeAndNoState) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Inputs, ContentFaultTest, testing::ValuesIn(ContentFaults()),
-                         [](const testing::TestParamInfo<ContentFaultCase>& info) { return info.param.name; });
+                         [](const testing::TestParamInfo<ContentFaultCase>& info) {
+                           return info.param.name;
+                         });
 
 // ---------------------------------------------------------------------------
 // CallFunction
 
 TEST_F(ComplianceServiceTest, CallFunctionReturnsTheResult) {
-  const auto response = driver_.Call("ecs_pid_mode_compliant", {Argument(Value::String("host"), Type::String())});
+  const auto response =
+      driver_.Call("ecs_pid_mode_compliant", {Argument(Value::String("host"), Type::String())});
   ASSERT_FALSE(response.has_error()) << response.error().text();
   absl::StatusOr<Value> result = cty::DecodeMsgpack(response.result().msgpack(), Type::Bool());
   ASSERT_TRUE(result.ok()) << result.status();
@@ -1034,11 +1129,12 @@ TEST_F(ComplianceServiceTest, CallFunctionReturnsTheResult) {
 }
 
 TEST_F(ComplianceServiceTest, CallFunctionReturnsAnUnknownResultForAnUnknownArgument) {
-  const auto response =
-      driver_.Call("check_ecs_task_definition",
-                   {Argument(Value::Object({{"pid_mode", Value::Unknown(Type::String())}}), Type::Dynamic())});
+  const auto response = driver_.Call(
+      "check_ecs_task_definition",
+      {Argument(Value::Object({{"pid_mode", Value::Unknown(Type::String())}}), Type::Dynamic())});
   ASSERT_FALSE(response.has_error()) << response.error().text();
-  const Type result_type = Type::Object({{"compliant", Type::Bool()}, {"findings", compliance::FindingListType()}});
+  const Type result_type =
+      Type::Object({{"compliant", Type::Bool()}, {"findings", compliance::FindingListType()}});
   absl::StatusOr<Value> result = cty::DecodeMsgpack(response.result().msgpack(), result_type);
   ASSERT_TRUE(result.ok()) << result.status();
   EXPECT_TRUE(result->is_unknown());
@@ -1060,11 +1156,13 @@ struct ArityCase {
 
 void PrintTo(const ArityCase& c, std::ostream* os) { *os << c.name; }
 
-class WrongArityTest : public ComplianceServiceTest, public testing::WithParamInterface<ArityCase> {};
+class WrongArityTest : public ComplianceServiceTest,
+                       public testing::WithParamInterface<ArityCase> {};
 
 TEST_P(WrongArityTest, IsAFunctionErrorWithoutArgumentIndex) {
   std::vector<tfplugin6::DynamicValue> args;
-  for (int i = 0; i < GetParam().arguments; ++i) args.push_back(Argument(Value::String("task"), Type::String()));
+  for (int i = 0; i < GetParam().arguments; ++i)
+    args.push_back(Argument(Value::String("task"), Type::String()));
   const auto response = driver_.Call(GetParam().function, args);
   ASSERT_TRUE(response.has_error());
   EXPECT_TRUE(Contains(response.error().text(), "expected 1 argument")) << response.error().text();
@@ -1072,12 +1170,13 @@ TEST_P(WrongArityTest, IsAFunctionErrorWithoutArgumentIndex) {
   EXPECT_FALSE(response.has_result());
 }
 
-INSTANTIATE_TEST_SUITE_P(Calls, WrongArityTest,
-                         testing::Values(ArityCase{"NoArguments", "ecs_pid_mode_compliant", 0},
-                                         ArityCase{"TwoArguments", "ecs_pid_mode_compliant", 2},
-                                         ArityCase{"CheckWithNone", "check_ecs_task_definition", 0},
-                                         ArityCase{"AssertWithThree", "assert_ecs_task_definition", 3}),
-                         [](const testing::TestParamInfo<ArityCase>& info) { return info.param.name; });
+INSTANTIATE_TEST_SUITE_P(
+    Calls, WrongArityTest,
+    testing::Values(ArityCase{"NoArguments", "ecs_pid_mode_compliant", 0},
+                    ArityCase{"TwoArguments", "ecs_pid_mode_compliant", 2},
+                    ArityCase{"CheckWithNone", "check_ecs_task_definition", 0},
+                    ArityCase{"AssertWithThree", "assert_ecs_task_definition", 3}),
+    [](const testing::TestParamInfo<ArityCase>& info) { return info.param.name; });
 
 struct UndecodableArgumentCase {
   std::string name;
@@ -1101,15 +1200,20 @@ TEST_P(UndecodableArgumentTest, IsAFunctionErrorOnArgumentZero) {
 
 INSTANTIATE_TEST_SUITE_P(
     Arguments, UndecodableArgumentTest,
-    testing::Values(
-        UndecodableArgumentCase{"EmptyDynamicValue", "ecs_pid_mode_compliant", tfplugin6::DynamicValue{}},
-        UndecodableArgumentCase{"TruncatedString", "ecs_pid_mode_compliant", Msgpack(std::string("\xa5ho", 3))},
-        UndecodableArgumentCase{"ArrayForAString", "ecs_pid_mode_compliant", Msgpack(std::string("\x90", 1))},
-        UndecodableArgumentCase{"TrailingBytes", "ecs_pid_mode_compliant", Msgpack(std::string("\xa4task\xc0", 6))},
-        UndecodableArgumentCase{"DynamicWithoutTypeWrapper", "check_ecs_task_definition",
-                                Msgpack(std::string("\x81\xa8pid_mode\xa4host", 15))},
-        UndecodableArgumentCase{"DynamicWithInvalidTypeJson", "assert_ecs_task_definition",
-                                Msgpack(std::string("\x92\xc4\x04nope\xc0", 8))}),
+    testing::Values(UndecodableArgumentCase{"EmptyDynamicValue", "ecs_pid_mode_compliant",
+                                            tfplugin6::DynamicValue{}},
+                    UndecodableArgumentCase{"TruncatedString", "ecs_pid_mode_compliant",
+                                            Msgpack(std::string("\xa5ho", 3))},
+                    UndecodableArgumentCase{"ArrayForAString", "ecs_pid_mode_compliant",
+                                            Msgpack(std::string("\x90", 1))},
+                    UndecodableArgumentCase{"TrailingBytes", "ecs_pid_mode_compliant",
+                                            Msgpack(std::string("\xa4task\xc0", 6))},
+                    UndecodableArgumentCase{"DynamicWithoutTypeWrapper",
+                                            "check_ecs_task_definition",
+                                            Msgpack(std::string("\x81\xa8pid_mode\xa4host", 15))},
+                    UndecodableArgumentCase{"DynamicWithInvalidTypeJson",
+                                            "assert_ecs_task_definition",
+                                            Msgpack(std::string("\x92\xc4\x04nope\xc0", 8))}),
     [](const testing::TestParamInfo<UndecodableArgumentCase>& info) { return info.param.name; });
 
 // ---------------------------------------------------------------------------
@@ -1124,7 +1228,8 @@ class ThrowingDataSource final : public tf::DataSource {
   }
   std::string_view TypeName() const override { return "fake_thing"; }
   const tf::Schema& GetSchema() const override { return schema_; }
-  void Validate(const tf::ValidateDataSourceRequest&, tf::ValidateDataSourceResponse*) const override {
+  void Validate(const tf::ValidateDataSourceRequest&,
+                tf::ValidateDataSourceResponse*) const override {
     throw std::runtime_error("validate blew up");
   }
   void Read(const tf::ReadDataSourceRequest&, tf::ReadDataSourceResponse*) const override {
@@ -1161,8 +1266,10 @@ class ConcatFunction final : public tf::Function {
   }
   std::string_view Name() const override { return "concat"; }
   const tf::FunctionDefinition& Definition() const override { return definition_; }
-  void Call(const tf::CallFunctionRequest& request, tf::CallFunctionResponse* response) const override {
-    response->result = Value::String(request.arguments.at(0).AsString() + request.arguments.at(1).AsString());
+  void Call(const tf::CallFunctionRequest& request,
+            tf::CallFunctionResponse* response) const override {
+    response->result =
+        Value::String(request.arguments.at(0).AsString() + request.arguments.at(1).AsString());
   }
 
  private:
@@ -1194,7 +1301,8 @@ class FakeProvider final : public tf::Provider {
   const tf::Schema& GetSchema() const override { return schema_; }
   const std::vector<const tf::DataSource*>& DataSources() const override { return data_sources_; }
   const std::vector<const tf::Function*>& Functions() const override { return functions_; }
-  void ValidateConfig(const tf::ValidateProviderConfigRequest&, tf::ProviderConfigResponse*) override {
+  void ValidateConfig(const tf::ValidateProviderConfigRequest&,
+                      tf::ProviderConfigResponse*) override {
     throw std::logic_error("provider validation blew up");
   }
   void Configure(const tf::ConfigureProviderRequest&, tf::ProviderConfigResponse*) override {}
@@ -1215,13 +1323,16 @@ class FaultyProviderTest : public testing::Test {
     const Type type = provider_.FindDataSource("fake_thing")->GetSchema().block.ObjectType();
     return Msgpack(Encode(Value::Object({{"name", Value::String("n")}}), type));
   }
-  static tfplugin6::DynamicValue Str(const std::string& s) { return Msgpack(Encode(Value::String(s), Type::String())); }
+  static tfplugin6::DynamicValue Str(const std::string& s) {
+    return Msgpack(Encode(Value::String(s), Type::String()));
+  }
 
   // A following RPC still works.
   void ExpectStillServing() {
     const auto response = driver_.Call("concat", {Str("a"), Str("b")});
     ASSERT_FALSE(response.has_error()) << response.error().text();
-    EXPECT_EQ(*cty::DecodeMsgpack(response.result().msgpack(), Type::String()), Value::String("ab"));
+    EXPECT_EQ(*cty::DecodeMsgpack(response.result().msgpack(), Type::String()),
+              Value::String("ab"));
     EXPECT_EQ(driver_.GetSchema().data_source_schemas_size(), 1);
   }
 
@@ -1282,7 +1393,8 @@ TEST_F(FaultyProviderTest, UndecodableSecondArgumentNamesIndexOne) {
 }
 
 TEST_F(FaultyProviderTest, UnknownDataSourceOnAnotherProviderNamesIt) {
-  const auto diags = driver_.ValidateData(kDataSource, Msgpack(std::string("\xc0", 1))).diagnostics();
+  const auto diags =
+      driver_.ValidateData(kDataSource, Msgpack(std::string("\xc0", 1))).diagnostics();
   ASSERT_EQ(diags.size(), 1) << Describe(diags);
   EXPECT_EQ(diags[0].summary(), "Unknown data source type");
   EXPECT_TRUE(Contains(diags[0].detail(), kDataSource));
