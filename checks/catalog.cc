@@ -20,6 +20,9 @@ std::vector<CatalogEntry> BuildCatalog() {
                          "namespace (AWS Security Hub ECS.3)",
               .invalid_value_summary = "ECS task definition has an invalid PID "
                                        "mode (AWS Security Hub ECS.3)",
+              .security_hub_id = "ECS.3",
+              .documentation_url = "https://docs.aws.amazon.com/securityhub/latest/userguide/"
+                                   "ecs-controls.html#ecs-3",
               .rationale = "Containers that share the host's process namespace can see "
                            "and signal every process on the host. They can also read "
                            "those processes' environment, which often holds secrets.",
@@ -56,6 +59,8 @@ std::vector<CatalogEntry> BuildCatalog() {
                        "namespace",
               .summary = "ECS task definition shares the host's IPC namespace",
               .invalid_value_summary = "ECS task definition has an invalid IPC mode",
+              .security_hub_id = "",  // no Security Hub control covers it
+              .documentation_url = "",
               .rationale = "Containers that share the host's IPC namespace can read and "
                            "write the host's shared memory and System V IPC objects. "
                            "Fixing pid_mode alone does not close this path.",
@@ -77,6 +82,8 @@ std::vector<CatalogEntry> BuildCatalog() {
               .summary = "Container definition sets a namespace mode that ECS "
                          "ignores",
               .invalid_value_summary = "",  // any value is misplaced alike
+              .security_hub_id = "",
+              .documentation_url = "",
               .rationale = "ECS ignores pidMode and ipcMode inside a container "
                            "definition: namespace modes are task-level settings. The "
                            "author probably believes a namespace is set or unset when "

@@ -14,11 +14,17 @@ namespace {
 // The container keys ECS ignores: namespace modes are task-level settings.
 bool IsNamespaceKey(std::string_view key) { return key == "pidMode" || key == "ipcMode"; }
 
+// The values a namespace mode may take: only these (or a near miss) are
+// quoted in a message; anything else may be a secret.
+constexpr std::string_view kNamespaceModeValues[] = {"host", "task", "none"};
+constexpr std::span<const std::string_view> kNamespaceModes(kNamespaceModeValues);
+
 }  // namespace
 
 void ContainerListReader::OnValue(std::span<const JsonFrame> path, JsonKind kind,
                                   std::string_view string_value) {
   if (list_.problem.has_value()) return;  // the first shape error stands
+  if (!path.empty()) current_container_ = path[0].index;
   switch (path.size()) {
     case 0:
       if (kind == JsonKind::kArray) {
@@ -48,8 +54,8 @@ void ContainerListReader::OnValue(std::span<const JsonFrame> path, JsonKind kind
           .place = {list_.place.argument, std::move(attribute)},
           .container_index = index,
           .key = key,
-          .value =
-              kind == JsonKind::kString ? Quote(string_value) : std::string(JsonKindName(kind)),
+          .value = kind == JsonKind::kString ? ShowValue(string_value, kNamespaceModes)
+                                             : std::string(JsonKindName(kind)),
       });
       return;
     }
@@ -58,14 +64,19 @@ void ContainerListReader::OnValue(std::span<const JsonFrame> path, JsonKind kind
   }
 }
 
+std::string ContainerListReader::CurrentContainer() const {
+  if (!current_container_.has_value()) return {};
+  return Concat(list_.place.attribute, "[", *current_container_, "]");
+}
+
 void ContainerListReader::Reject(std::string attribute, std::string_view expected, JsonKind kind) {
   std::string message =
       Concat(attribute, " must be ", expected, ", but it is ", JsonKindName(kind), ".");
   list_.state = Text::State::kMalformed;
   list_.misplaced_keys.clear();
-  list_.problem = ReadProblem{.place = {list_.place.argument, std::move(attribute)},
-                              .message = std::move(message),
-                              .invalid_json = true};
+  list_.problem = ReadProblem{.kind = ReadProblem::Kind::kWrongShape,
+                              .place = {list_.place.argument, std::move(attribute)},
+                              .message = std::move(message)};
 }
 
 }  // namespace checks

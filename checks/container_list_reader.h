@@ -7,10 +7,13 @@
 #ifndef COMPLIANCECHECK_CHECKS_CONTAINER_LIST_READER_H_
 #define COMPLIANCECHECK_CHECKS_CONTAINER_LIST_READER_H_
 
+#include <cstddef>
+#include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 
-#include "checks/json_limits.h"
+#include "checks/json_scan.h"
 #include "checks/task_definition.h"
 
 namespace checks {
@@ -28,11 +31,16 @@ class ContainerListReader {
   // becomes list.problem; the scan goes on, so the rest of a document is read.
   void OnValue(std::span<const JsonFrame> path, JsonKind kind, std::string_view string_value);
 
+  // "container_definitions[2]": the container the last value was in, to say
+  // where a syntax error is; empty before the first container.
+  std::string CurrentContainer() const;
+
  private:
   void Reject(std::string attribute, std::string_view expected, JsonKind kind);
 
   ContainerList& list_;
   bool null_is_absent_;
+  std::optional<std::size_t> current_container_;
 };
 
 }  // namespace checks

@@ -33,6 +33,10 @@ struct Control {
   // number): it fails closed, but does not claim the namespace is shared.
   // Empty: `summary` serves.
   std::string invalid_value_summary;
+  // "ECS.3"; empty when no Security Hub control maps to this one.
+  std::string security_hub_id;
+  // The control's documentation (the Security Hub control page); may be empty.
+  std::string documentation_url;
   std::string rationale;    // why it matters, one or two sentences
   std::string remediation;  // how to fix it
   Severity severity = Severity::kMedium;

@@ -4,9 +4,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
+#include <string>
 #include <string_view>
 
 #include "checks/catalog.h"
+#include "checks/concat.h"
+#include "checks/input_problems.h"
 #include "checks/task_definition.h"
 
 namespace checks {
@@ -39,6 +43,17 @@ bool AttributeLess(std::string_view a, std::string_view b) {
   return a.size() - i < b.size() - j;
 }
 
+// "Cannot verify: ECS task definitions should not share the host's process
+// namespace (AWS Security Hub ECS.3)": a control that failed closed on input
+// it could not read must not claim the task shares anything.
+std::string UnverifiableSummary(const Control& control) {
+  std::string summary = Concat("Cannot verify: ", control.title);
+  if (!control.security_hub_id.empty()) {
+    Append(summary, " (AWS Security Hub ", control.security_hub_id, ")");
+  }
+  return summary;
+}
+
 Level AfterEnforcement(Level level, Enforcement enforcement) {
   // Advisory mode lowers errors; nothing ever raises a warning.
   if (enforcement == Enforcement::kWarning && level == Level::kError) {
@@ -52,6 +67,12 @@ Level AfterEnforcement(Level level, Enforcement enforcement) {
 Level Settings::LevelOf(const Control& control) const {
   auto it = levels.find(control.id);
   return it == levels.end() ? control.default_level : it->second;
+}
+
+bool Settings::LevelPending(const Control& control) const {
+  if (levels_unknown || unknown_levels.count(control.id) > 0) return true;
+  // Advisory mode could still lower an error; it never raises a warning.
+  return enforcement_unknown && LevelOf(control) == Level::kError;
 }
 
 std::string_view StatusName(Status s) {
@@ -69,7 +90,8 @@ std::string_view StatusName(Status s) {
 }
 
 bool Evaluation::compliant() const {
-  return std::none_of(controls.begin(), controls.end(),
+  return problems.empty() &&
+         std::none_of(controls.begin(), controls.end(),
                       [](const ControlResult& r) {
                         return r.status == Status::kFail || r.status == Status::kUnknown;
                       }) &&
@@ -82,8 +104,9 @@ bool Evaluation::has_unknown() const {
 }
 
 bool Evaluation::has_error() const {
-  return std::any_of(findings.begin(), findings.end(),
-                     [](const Finding& f) { return f.level == Level::kError; });
+  return !problems.empty() || std::any_of(findings.begin(), findings.end(), [](const Finding& f) {
+    return f.level == Level::kError;
+  });
 }
 
 Evaluation Evaluate(const Input& input, const Settings& settings) {
@@ -91,10 +114,16 @@ Evaluation Evaluate(const Input& input, const Settings& settings) {
   const std::vector<CatalogEntry>& entries = CatalogEntries();
   const std::vector<Control>& catalog = Catalog();
   Evaluation evaluation;
+  evaluation.problems = InputProblems(input, definition);
+  std::set<std::string_view> troubled;
+  for (const InputProblem& problem : evaluation.problems) troubled.insert(problem.argument);
+  // An unknown enforcement fails closed: errors stay errors.
+  const Enforcement enforcement =
+      settings.enforcement_unknown ? Enforcement::kError : settings.enforcement;
   evaluation.controls.reserve(entries.size());
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const Control& control = catalog[i];
-    ControlResult result{.control = &control};
+    ControlResult result{.control = &control, .level_pending = settings.LevelPending(control)};
     const Level level = settings.LevelOf(control);
     if (level == Level::kOff) {
       result.status = Status::kOff;
@@ -102,7 +131,7 @@ Evaluation Evaluate(const Input& input, const Settings& settings) {
       evaluation.controls.push_back(result);
       continue;
     }
-    result.level = AfterEnforcement(level, settings.enforcement);
+    result.level = AfterEnforcement(level, enforcement);
     Outcome outcome = entries[i].check(definition);
     result.status = outcome.status;
     std::sort(outcome.violations.begin(), outcome.violations.end(),
@@ -110,19 +139,22 @@ Evaluation Evaluate(const Input& input, const Settings& settings) {
                 return AttributeLess(a.place.attribute, b.place.attribute);
               });
     for (Violation& violation : outcome.violations) {
+      const bool unreadable = troubled.count(violation.place.argument) > 0;
       evaluation.findings.push_back(Finding{
           .control_id = control.id,
           .title = control.title,
           .severity = control.severity,
-          .level = result.level,
+          .level = unreadable ? Level::kError : result.level,
           .argument = std::move(violation.place.argument),
           .attribute = std::move(violation.place.attribute),
           .message = std::move(violation.message),
           .remediation = control.remediation,
           .references = control.references,
-          .summary = violation.invalid_value && !control.invalid_value_summary.empty()
+          .summary = violation.unverifiable ? UnverifiableSummary(control)
+                     : violation.invalid_value && !control.invalid_value_summary.empty()
                          ? control.invalid_value_summary
                          : control.summary,
+          .unverifiable = violation.unverifiable,
       });
     }
     evaluation.controls.push_back(result);

@@ -9,6 +9,7 @@
 #define COMPLIANCECHECK_CHECKS_EVALUATION_H_
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -22,12 +23,23 @@ enum class Enforcement { kError, kWarning };
 // Levels per control and the enforcement mode. Default-constructed Settings
 // are "every control at its default level, enforcement error": what
 // functions use.
+//
+// A setting may not be known yet (Terraform: a variable during `validate`).
+// It is never replaced by its default for a verdict the user sees: the
+// controls whose level it could change are `level_pending`, and validation
+// reports nothing for them. Evaluate itself then fails closed: an unknown
+// enforcement counts as "error", an unknown level as the control's default.
 struct Settings {
   std::map<std::string, Level> levels;  // overrides by control id
   Enforcement enforcement = Enforcement::kError;
+  bool enforcement_unknown = false;
+  bool levels_unknown = false;           // the whole `controls` map
+  std::set<std::string> unknown_levels;  // ids whose level is not known yet
 
   // The effective level of `control` before enforcement.
   Level LevelOf(const Control& control) const;
+  // Whether a setting not known yet could change `control`'s final level.
+  bool LevelPending(const Control& control) const;
 };
 
 enum class Status { kPass, kFail, kUnknown, kOff };
@@ -36,7 +48,8 @@ std::string_view StatusName(Status s);  // "pass" | "fail" | "unknown" | "off"
 struct ControlResult {
   const Control* control = nullptr;
   Status status = Status::kPass;
-  Level level = Level::kOff;  // after enforcement
+  Level level = Level::kOff;   // after enforcement
+  bool level_pending = false;  // see Settings::LevelPending
 };
 
 struct Finding {
@@ -55,37 +68,46 @@ struct Finding {
   std::string remediation;  // how to fix it
   std::vector<std::string> references;
   std::string summary;  // the control's diagnostic summary
+  // The control failed closed because its input could not be read: the
+  // summary says it could not be verified, not that it failed.
+  bool unverifiable = false;
 };
 
-struct Evaluation {
-  std::vector<ControlResult> controls;  // one per catalog control, catalog order
-  std::vector<Finding> findings;        // control order, then attribute order
-
-  // True only when no control failed and none is unknown.
-  bool compliant() const;
-  // True when some control could not be decided because a value is unknown.
-  bool has_unknown() const;
-  // True when some finding is at level error.
-  bool has_error() const;
-};
-
-// Evaluates `input` under `settings`. An input that mixes the argument form
-// and task_definition_json is not evaluated here: see ValidateInputForms.
-Evaluation Evaluate(const Input& input, const Settings& settings);
-
-// Problems with the input's shape that are not control findings, e.g. giving
-// both `pid_mode` and `task_definition_json`. Each names the argument.
+// A problem with the input's shape that is not a control finding: both
+// input forms given, JSON that cannot be read, a value of the wrong kind.
+// Always an error on its argument, whatever the levels: the controls that
+// read it cannot judge it. Messages never quote the value.
 struct InputProblem {
   enum class Kind {
     kConflictingForms,  // both the arguments and task_definition_json given
-    kUnreadable,        // JSON that cannot be read; the controls fail closed on it
+    kUnreadable,        // a value that cannot be read; the controls fail closed on it
   };
   Kind kind = Kind::kUnreadable;
   std::string argument;
   std::string summary;
   std::string detail;
 };
-std::vector<InputProblem> ValidateInputForms(const Input& input);
+
+struct Evaluation {
+  std::vector<ControlResult> controls;  // one per catalog control, catalog order
+  std::vector<Finding> findings;        // control order, then attribute order
+  std::vector<InputProblem> problems;   // in the order found
+
+  // True only when there is no problem and no finding, and no control is
+  // unknown.
+  bool compliant() const;
+  // True when some control could not be decided because a value is unknown.
+  bool has_unknown() const;
+  // True when something blocks a plan: an input problem or a finding at
+  // level error.
+  bool has_error() const;
+};
+
+// Reads `input` once and evaluates every control under `settings`. Findings
+// on an argument that has an input problem are at level error (unless their
+// control is off): a value that cannot be read never passes. When both
+// input forms are given, only task_definition_json is evaluated.
+Evaluation Evaluate(const Input& input, const Settings& settings);
 
 // Diagnostic detail for a finding: the specific message, why it matters, how
 // to fix it, and the references. Plain text, a few short paragraphs.

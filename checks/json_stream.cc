@@ -43,7 +43,7 @@ class Adapter final : public nlohmann::json_sax<nlohmann::json> {
   }
 
   bool null() override { return Scalar(JsonKind::kNull); }
-  bool boolean(bool) override { return Scalar(JsonKind::kBoolean); }
+  bool boolean(bool value) override { return Scalar(JsonKind::kBoolean, value ? "true" : "false"); }
   bool number_integer(number_integer_t) override { return Scalar(JsonKind::kNumber); }
   bool number_unsigned(number_unsigned_t) override { return Scalar(JsonKind::kNumber); }
   bool number_float(number_float_t, const string_t&) override { return Scalar(JsonKind::kNumber); }

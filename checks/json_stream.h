@@ -14,7 +14,7 @@
 #include <string_view>
 
 #include "absl/status/status.h"
-#include "checks/json_limits.h"
+#include "checks/json_scan.h"
 
 namespace checks {
 

@@ -9,9 +9,9 @@
 #include <string>
 #include <utility>
 
-#include "checks/concat.h"
 #include "checks/container_list_reader.h"
-#include "checks/json_limits.h"
+#include "checks/json_scan.h"
+#include "checks/read_problem.h"
 
 namespace checks {
 namespace {
@@ -28,6 +28,7 @@ class ContainerDefinitionsVisitor final : public JsonVisitor {
     reader_.OnValue(path, kind, string_value);
     return absl::OkStatus();
   }
+  const ContainerListReader& reader() const { return reader_; }
 
  private:
   ContainerListReader reader_;
@@ -48,9 +49,7 @@ void ReadContainerDefinitions(std::string_view json, ContainerList& list) {
   // Invalid JSON outranks a shape error found before the syntax error.
   list.state = Text::State::kMalformed;
   list.misplaced_keys.clear();
-  list.problem = ReadProblem{.place = list.place,
-                             .message = Concat(list.place.attribute, " ", status.message(), "."),
-                             .invalid_json = true};
+  list.problem = ScanProblem(list.place, status, visitor.reader().CurrentContainer());
 }
 
 TaskDefinition ReadTaskDefinition(const Input& input) {
@@ -62,11 +61,7 @@ TaskDefinition ReadTaskDefinition(const Input& input) {
     definition.containers.place = place;
     definition.document_state = input.task_definition_json.state;
     if (input.task_definition_json.state == Text::State::kMalformed) {
-      definition.document_problem =
-          ReadProblem{.place = place,
-                      .message = Concat("task_definition_json must be a string, but it is ",
-                                        input.task_definition_json.value, "."),
-                      .invalid_json = false};
+      definition.document_problem = NotAString(place, input.task_definition_json.value);
     } else if (input.task_definition_json.state == Text::State::kKnown) {
       ReadTaskDefinitionDocument(input.task_definition_json.value, definition);
     }
@@ -80,11 +75,7 @@ TaskDefinition ReadTaskDefinition(const Input& input) {
   containers.place = ArgumentPlace("container_definitions");
   containers.state = input.container_definitions.state;
   if (input.container_definitions.state == Text::State::kMalformed) {
-    containers.problem =
-        ReadProblem{.place = containers.place,
-                    .message = Concat("container_definitions must be a string, but it is ",
-                                      input.container_definitions.value, "."),
-                    .invalid_json = false};
+    containers.problem = NotAString(containers.place, input.container_definitions.value);
   } else if (input.container_definitions.state == Text::State::kKnown) {
     ReadContainerDefinitions(input.container_definitions.value, containers);
   }

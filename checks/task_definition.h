@@ -26,15 +26,19 @@ struct Place {
   std::string attribute;  // "pid_mode", "task_definition_json.pidMode"
 };
 
-// Why a value could not be read at all: not a string, not valid JSON, or
-// JSON of the wrong shape. `message` is a full sentence naming the place.
+// Why a value could not be read at all. `message` is a full sentence naming
+// the place; it never quotes the value (it may be a secret).
 struct ReadProblem {
+  enum class Kind {
+    kNotString,    // a value that is not a string where one belongs (functions)
+    kInvalidJson,  // not valid JSON
+    kWrongShape,   // valid JSON of the wrong shape (not an array, not a task definition)
+    kTooLarge,     // more JSON text than the provider reads
+    kTooDeep,      // nested deeper than the provider reads
+  };
+  Kind kind = Kind::kInvalidJson;
   Place place;
   std::string message;
-  // True when the value was a string whose JSON is invalid or of the wrong
-  // shape (an input problem, see ValidateInputForms); false when the value
-  // was not a string at all.
-  bool invalid_json = false;
 };
 
 // A task-level namespace mode (pidMode, ipcMode).

@@ -13,7 +13,8 @@
 
 #include "checks/concat.h"
 #include "checks/container_list_reader.h"
-#include "checks/json_limits.h"
+#include "checks/json_scan.h"
+#include "checks/read_problem.h"
 #include "checks/task_definition.h"
 
 namespace checks {
@@ -123,6 +124,7 @@ class DocumentVisitor final : public JsonVisitor {
       ReadCompatibility(members.requires_compatibilities, inside, kind, value);
     } else if (key == "containerDefinitions") {
       members.containers_reader.OnValue(inside, kind, value);
+      last_containers_ = &members.containers_reader;
     }
     return absl::OkStatus();
   }
@@ -133,12 +135,12 @@ class DocumentVisitor final : public JsonVisitor {
     if (!members.looks_like_task_definition) {
       definition.document_state = Text::State::kMalformed;
       definition.document_problem = ReadProblem{
+          .kind = ReadProblem::Kind::kWrongShape,
           .place = {std::string(kArgument), std::string(kArgument)},
           .message = Concat(kArgument,
                             " does not look like a task definition: it has none of its "
                             "keys (family, containerDefinitions, pidMode, ...), neither at "
-                            "the top level nor inside a \"taskDefinition\" object."),
-          .invalid_json = true};
+                            "the top level nor inside a \"taskDefinition\" object.")};
       return;
     }
     definition.pid_mode = {DocumentPlace("pidMode"), members.pid_mode.value_or(Text::Null()),
@@ -150,6 +152,10 @@ class DocumentVisitor final : public JsonVisitor {
   }
 
   std::optional<ReadProblem>& problem() { return problem_; }
+  // The container a syntax error was found in, if any.
+  std::string CurrentContainer() const {
+    return last_containers_ != nullptr ? last_containers_->CurrentContainer() : std::string();
+  }
 
  private:
   // requiresCompatibilities only words the Fargate note: anything but an
@@ -169,14 +175,16 @@ class DocumentVisitor final : public JsonVisitor {
   absl::Status Reject(std::string attribute, std::string_view expected, JsonKind kind) {
     std::string message =
         Concat(attribute, " must be ", expected, ", but it is ", JsonKindName(kind), ".");
-    problem_ = ReadProblem{
-        .place = {std::string(kArgument), attribute}, .message = message, .invalid_json = true};
+    problem_ = ReadProblem{.kind = ReadProblem::Kind::kWrongShape,
+                           .place = {std::string(kArgument), attribute},
+                           .message = message};
     return absl::InvalidArgumentError(message);
   }
 
   Members root_;
   Members wrapped_;
   bool has_wrapper_ = false;
+  const ContainerListReader* last_containers_ = nullptr;
   std::optional<ReadProblem> problem_;
 };
 
@@ -193,12 +201,9 @@ void ReadTaskDefinitionDocument(std::string_view json, TaskDefinition& definitio
   absl::Status status = ScanJson(json, visitor);
   if (!status.ok()) {
     definition.document_state = Text::State::kMalformed;
-    definition.document_problem =
-        visitor.problem().has_value()
-            ? std::move(*visitor.problem())
-            : ReadProblem{.place = argument,
-                          .message = Concat(kArgument, " ", status.message(), "."),
-                          .invalid_json = true};
+    definition.document_problem = visitor.problem().has_value()
+                                      ? std::move(*visitor.problem())
+                                      : ScanProblem(argument, status, visitor.CurrentContainer());
     return;
   }
   definition.document_state = Text::State::kKnown;

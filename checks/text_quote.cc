@@ -2,6 +2,9 @@
 
 #include "checks/text_quote.h"
 
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "checks/concat.h"
 #include "nlohmann/json.hpp"
 
 namespace checks {
@@ -63,6 +66,30 @@ std::string Quote(std::string_view text) {
                            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   if (cut) quoted += kCut;
   return quoted;
+}
+
+bool IsNearKnownValue(std::string_view value, std::span<const std::string_view> known) {
+  const absl::string_view trimmed =
+      absl::StripAsciiWhitespace(absl::string_view(value.data(), value.size()));
+  for (std::string_view k : known) {
+    if (absl::EqualsIgnoreCase(trimmed, absl::string_view(k.data(), k.size()))) return true;
+  }
+  return false;
+}
+
+std::size_t CountCharacters(std::string_view text) {
+  std::size_t characters = 0;
+  for (; !text.empty(); ++characters) {
+    const std::size_t len = Utf8SequenceLength(text);
+    text.remove_prefix(len == 0 ? 1 : len);
+  }
+  return characters;
+}
+
+std::string ShowValue(std::string_view value, std::span<const std::string_view> known) {
+  if (IsNearKnownValue(value, known)) return Quote(value);
+  const std::size_t characters = CountCharacters(value);
+  return Concat("a string of ", characters, characters == 1 ? " character" : " characters");
 }
 
 }  // namespace checks

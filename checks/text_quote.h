@@ -1,13 +1,17 @@
 // File: checks/text_quote.h
 //
-// Puts user-supplied text into messages safely: valid UTF-8 (protobuf string
-// fields and terminals need it), control characters escaped, and bounded in
-// length so a 4 MiB value does not become a 4 MiB diagnostic.
+// Puts user-supplied text into messages safely. Input may be a secret
+// (Terraform does not tell a provider which values are sensitive), so a
+// value is shown only when it is one of the values a control knows, or
+// differs from one only in case or surrounding white space; anything else is
+// described by its length. What is shown is valid UTF-8 (protobuf string
+// fields and terminals need it), with control characters escaped.
 
 #ifndef COMPLIANCECHECK_CHECKS_TEXT_QUOTE_H_
 #define COMPLIANCECHECK_CHECKS_TEXT_QUOTE_H_
 
 #include <cstddef>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -23,8 +27,19 @@ std::size_t Utf8SequenceLength(std::string_view text);
 std::string ValidUtf8(std::string_view text, std::size_t max_bytes);
 
 // `text` as a JSON string literal: "HOST", " host", "a\u0000b"; cut after 64
-// bytes. What messages use to show a value exactly.
+// bytes. Only for text that is not input, or that ShowValue allows.
 std::string Quote(std::string_view text);
+
+// True when `value` equals one of `known` after trimming ASCII white space
+// and ignoring ASCII case ("HOST", " host" for "host").
+bool IsNearKnownValue(std::string_view value, std::span<const std::string_view> known);
+
+// Code points in `text`, counting each invalid UTF-8 byte as one.
+std::size_t CountCharacters(std::string_view text);
+
+// How a message may show the input string `value`: Quote(value) when
+// IsNearKnownValue, else "a string of 17 characters" (code points).
+std::string ShowValue(std::string_view value, std::span<const std::string_view> known);
 
 }  // namespace checks
 

@@ -15,9 +15,10 @@ std::optional<Outcome> DocumentOutcome(const TaskDefinition& definition,
     case Text::State::kMalformed: {
       // Fail closed: an unreadable document proves nothing either way.
       Outcome outcome;
-      outcome.Fail(Violation{definition.document_problem->place,
-                             Concat(definition.document_problem->message, " So ", cannot_verify,
-                                    " cannot be verified.")});
+      outcome.Fail(Violation{.place = definition.document_problem->place,
+                             .message = Concat(definition.document_problem->message, " So ",
+                                               cannot_verify, " cannot be verified."),
+                             .unverifiable = true});
       return outcome;
     }
     case Text::State::kNull:

@@ -25,6 +25,9 @@ struct Violation {
   // The value is invalid (not a verdict on a valid one): the finding takes
   // the control's invalid_value_summary.
   bool invalid_value = false;
+  // The input could not be read at all, so the control fails closed without
+  // a verdict: the finding says it cannot be verified.
+  bool unverifiable = false;
 };
 
 // kPass and kUnknown carry no violations; kFail carries at least one.

@@ -24,11 +24,12 @@ Outcome CheckMisplacedNamespaceKey(const TaskDefinition& definition) {
       return Outcome::Unknown();
     case Text::State::kMalformed:
       // Fail closed: keys ECS ignores cannot be ruled out in a list that
-      // cannot be read. (Invalid JSON is also an input problem, reported
-      // even when this control is off; see ValidateInputForms.)
-      outcome.Fail({containers.problem->place, Concat(containers.problem->message,
-                                                      " So namespace keys that ECS ignores cannot "
-                                                      "be ruled out.")});
+      // cannot be read. (Unreadable JSON is also an input problem, reported
+      // even when this control is off; see InputProblems.)
+      outcome.Fail({.place = containers.problem->place,
+                    .message = Concat(containers.problem->message,
+                                      " So namespace keys that ECS ignores cannot be ruled out."),
+                    .unverifiable = true});
       return outcome;
     case Text::State::kKnown:
       break;

@@ -69,12 +69,16 @@ Outcome CheckNamespaceMode(const TaskDefinition& definition, const NamespaceMode
     return Outcome::Pass();
   }
   // Fail closed: an invalid value would be rejected or misread, and a near
-  // miss ("HOST", " host") shows intent to share the host's namespace.
+  // miss ("HOST", " host") shows intent to share the host's namespace. Only
+  // a near miss is quoted: anything else may be a secret.
+  const std::string shown =
+      IsNearKnownValue(value, rule.valid_values)
+          ? Concat(attribute, " is ", Quote(value), ", which is not a valid ", rule.kind, " mode.")
+          : Concat(attribute, " is not a valid ", rule.kind, " mode (", CountCharacters(value),
+                   CountCharacters(value) == 1 ? " character)." : " characters).");
   outcome.Fail({mode.place,
-                Concat(attribute, " is ", Quote(value), ", which is not a valid ", rule.kind,
-                       " mode. Valid values are ", ValidValueList(rule),
-                       " (case-sensitive), so this control fails until "
-                       "the value is fixed."),
+                Concat(shown, " Valid values are ", ValidValueList(rule),
+                       " (case-sensitive), so this control fails until the value is fixed."),
                 /*invalid_value=*/true});
   return outcome;
 }

@@ -1,8 +1,36 @@
+#include <set>
+#include <string>
+#include <vector>
+
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "provider/compliance/functions.h"
 #include "provider/compliance/task_definition_parameter.h"
 
 namespace compliance {
+namespace {
+
+// One line per input problem, then per error-level finding elsewhere, each
+// with the fix: "pid_mode: ECS task definition shares the host's process
+// namespace (AWS Security Hub ECS.3). Fix: omit pid_mode or set it to ...".
+// Findings on an argument with a problem only repeat it, so they are left
+// out. Terraform prints the text after "Invalid value for ... parameter: ".
+std::string BlockingText(const checks::Evaluation& evaluation) {
+  std::set<std::string> troubled;
+  std::vector<std::string> lines;
+  for (const checks::InputProblem& p : evaluation.problems) {
+    troubled.insert(p.argument);
+    lines.push_back(absl::StrCat(p.argument, ": ", p.summary, ". ", p.detail));
+  }
+  for (const checks::Finding& f : evaluation.findings) {
+    if (f.level != checks::Level::kError || troubled.count(f.argument) > 0) continue;
+    lines.push_back(
+        absl::StrCat(f.attribute, ": ", f.summary, " [", f.control_id, "]. Fix: ", f.remediation));
+  }
+  return absl::StrJoin(lines, "\n");
+}
+
+}  // namespace
 
 AssertEcsTaskDefinition::AssertEcsTaskDefinition() {
   definition_.parameters = {TaskDefinitionParameter()};
@@ -16,23 +44,14 @@ AssertEcsTaskDefinition::AssertEcsTaskDefinition() {
 
 void AssertEcsTaskDefinition::Call(const tf::CallFunctionRequest& request,
                                    tf::CallFunctionResponse* response) const {
-  std::vector<checks::InputProblem> problems;
-  const checks::Evaluation evaluation =
-      EvaluateArgument(Name(), request.arguments.at(0), &problems);
-  std::string text;
-  // Unreadable JSON is not listed here: the controls fail closed on it, and
-  // it blocks when that failure is at level error, like any finding.
-  for (const checks::InputProblem& p : problems) {
-    if (p.kind != checks::InputProblem::Kind::kConflictingForms) continue;
-    absl::StrAppend(&text, text.empty() ? "" : "; ", p.argument, ": ", p.summary);
+  const cty::Value& argument = request.arguments.at(0);
+  if (std::optional<std::string> error = TaskDefinitionShapeError(Name(), argument)) {
+    response->error = tf::FunctionError{std::move(*error), 0};
+    return;
   }
-  for (const checks::Finding& f : evaluation.findings) {
-    if (f.level != checks::Level::kError) continue;
-    absl::StrAppend(&text, text.empty() ? "" : "; ", f.control_id, " at ", f.attribute, ": ",
-                    f.summary);
-  }
-  if (!text.empty()) {
-    response->error = tf::FunctionError{std::move(text), 0};
+  const checks::Evaluation evaluation = EvaluateArgument(Name(), argument);
+  if (evaluation.has_error()) {
+    response->error = tf::FunctionError{BlockingText(evaluation), 0};
     return;
   }
   // Nothing known blocks; an unknown attribute still might.

@@ -27,12 +27,16 @@ CheckEcsTaskDefinition::CheckEcsTaskDefinition() {
 
 void CheckEcsTaskDefinition::Call(const tf::CallFunctionRequest& request,
                                   tf::CallFunctionResponse* response) const {
-  std::vector<checks::InputProblem> problems;
-  const checks::Evaluation evaluation =
-      EvaluateArgument(Name(), request.arguments.at(0), &problems);
-  // Both forms at once is a mistake in the call; unreadable JSON is not: it
-  // is a finding on its attribute (the controls fail closed on it).
-  for (const checks::InputProblem& p : problems) {
+  const cty::Value& argument = request.arguments.at(0);
+  if (std::optional<std::string> error = TaskDefinitionShapeError(Name(), argument)) {
+    response->error = tf::FunctionError{std::move(*error), 0};
+    return;
+  }
+  const checks::Evaluation evaluation = EvaluateArgument(Name(), argument);
+  // Both forms at once is a mistake in the call. Unreadable input is not:
+  // it is a finding at level error on its attribute (the controls fail
+  // closed on it), so the result is not compliant.
+  for (const checks::InputProblem& p : evaluation.problems) {
     if (p.kind == checks::InputProblem::Kind::kConflictingForms) {
       response->error = tf::FunctionError{p.summary + ": " + p.detail, 0};
       return;
@@ -43,7 +47,7 @@ void CheckEcsTaskDefinition::Call(const tf::CallFunctionRequest& request,
     return;
   }
   response->result = cty::Value::Object({
-      {"compliant", cty::Value::Bool(evaluation.findings.empty())},
+      {"compliant", cty::Value::Bool(evaluation.compliant())},
       {"findings", FindingsValue(evaluation.findings)},
   });
 }

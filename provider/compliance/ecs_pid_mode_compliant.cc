@@ -34,7 +34,7 @@ void EcsPidModeCompliant::Call(const tf::CallFunctionRequest& request,
   input.pid_mode = arg.is_null() ? checks::Text::Null() : checks::Text::Known(arg.AsString());
   checks::Settings settings;
   settings.levels["ecs_task_definition_no_host_pid_mode"] = checks::Level::kError;
-  const checks::Evaluation evaluation = Evaluate(Name(), input, settings);
+  const checks::Evaluation evaluation = EvaluateLogged(Name(), input, settings);
   bool pid_fails = false;
   for (const checks::ControlResult& r : evaluation.controls) {
     if (r.control->id == "ecs_task_definition_no_host_pid_mode")

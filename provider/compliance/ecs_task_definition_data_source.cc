@@ -75,34 +75,37 @@ EcsTaskDefinitionDataSource::EcsTaskDefinitionDataSource(const SettingsStore& se
     : settings_(settings), schema_(MakeSchema()) {}
 
 checks::Evaluation EcsTaskDefinitionDataSource::Assess(const cty::Value& config,
-                                                       const checks::Input& input,
+                                                       const checks::Input& input, Moment moment,
                                                        tf::Diagnostics* diags) const {
   checks::Settings settings = settings_.Get();
-  if (auto mode = ReadEnforcement(config.GetAttr("enforcement"),
-                                  tf::AttributePath::Root("enforcement"), diags)) {
+  // This data source's own enforcement, when set, replaces the provider's,
+  // also when it is not known yet.
+  const cty::Value& enforcement = config.GetAttr("enforcement");
+  if (enforcement.is_unknown()) settings.enforcement_unknown = true;
+  if (auto mode = ReadEnforcement(enforcement, tf::AttributePath::Root("enforcement"), diags)) {
     settings.enforcement = *mode;
+    settings.enforcement_unknown = false;
   }
-  checks::Evaluation evaluation = Evaluate(TypeName(), input, settings);
-  AddDiagnostics(checks::ValidateInputForms(input), evaluation, diags);
+  checks::Evaluation evaluation = EvaluateLogged(TypeName(), input, settings);
+  AddDiagnostics(evaluation, moment, diags);
   return evaluation;
 }
 
 void EcsTaskDefinitionDataSource::Validate(const tf::ValidateDataSourceRequest& request,
                                            tf::ValidateDataSourceResponse* response) const {
-  Assess(request.config, ReadTaskDefinitionInput(request.config), &response->diagnostics);
+  Assess(request.config, ReadTaskDefinitionInput(request.config),
+         settings_.Configured() ? Moment::kValidateConfigured : Moment::kValidateUnconfigured,
+         &response->diagnostics);
 }
 
 void EcsTaskDefinitionDataSource::Read(const tf::ReadDataSourceRequest& request,
                                        tf::ReadDataSourceResponse* response) const {
   const checks::Input input = ReadTaskDefinitionInput(request.config);
   // Terraform validates the configuration right before every read and shows
-  // those warnings already; repeating them here would only add "(and N more
-  // similar warnings elsewhere)". Errors are repeated: they must never be lost.
-  tf::Diagnostics diags;
-  const checks::Evaluation evaluation = Assess(request.config, input, &diags);
-  for (const tf::Diagnostic& d : diags.items()) {
-    if (d.severity == tf::Severity::kError) response->diagnostics.Add(d);
-  }
+  // those warnings already: the read adds only errors and what validation
+  // could not decide (see Moment).
+  const checks::Evaluation evaluation =
+      Assess(request.config, input, Moment::kRead, &response->diagnostics);
   std::map<std::string, cty::Value> state;
   for (const tf::Attribute& a : schema_.block.attributes) {
     if (!a.computed) state.emplace(a.name, request.config.GetAttr(a.name));

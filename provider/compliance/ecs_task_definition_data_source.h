@@ -8,6 +8,7 @@
 #define COMPLIANCECHECK_PROVIDER_COMPLIANCE_ECS_TASK_DEFINITION_DATA_SOURCE_H_
 
 #include "checks/input.h"
+#include "provider/compliance/findings.h"
 #include "provider/compliance/settings.h"
 #include "provider/tf/data_source.h"
 
@@ -28,7 +29,7 @@ class EcsTaskDefinitionDataSource final : public tf::DataSource {
  private:
   // Evaluates under the provider's settings and this data source's
   // enforcement, adding every diagnostic the user should read.
-  checks::Evaluation Assess(const cty::Value& config, const checks::Input& input,
+  checks::Evaluation Assess(const cty::Value& config, const checks::Input& input, Moment moment,
                             tf::Diagnostics* diags) const;
 
   const SettingsStore& settings_;

@@ -7,8 +7,8 @@
 
 namespace compliance {
 
-checks::Evaluation Evaluate(std::string_view caller, const checks::Input& input,
-                            const checks::Settings& settings) {
+checks::Evaluation EvaluateLogged(std::string_view caller, const checks::Input& input,
+                                  const checks::Settings& settings) {
   checks::Evaluation evaluation = checks::Evaluate(input, settings);
   if (!tflog::Enabled(tflog::Level::kTrace)) return evaluation;
   for (const checks::ControlResult& result : evaluation.controls) {

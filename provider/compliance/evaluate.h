@@ -15,8 +15,8 @@
 namespace compliance {
 
 // `caller` names the data source or function, for the log line.
-checks::Evaluation Evaluate(std::string_view caller, const checks::Input& input,
-                            const checks::Settings& settings);
+checks::Evaluation EvaluateLogged(std::string_view caller, const checks::Input& input,
+                                  const checks::Settings& settings);
 
 }  // namespace compliance
 

@@ -2,6 +2,7 @@
 
 #include <set>
 #include <string>
+#include <string_view>
 
 namespace compliance {
 
@@ -44,17 +45,47 @@ cty::Value FindingsValue(const std::vector<checks::Finding>& findings) {
   return cty::Value::List(FindingType(), std::move(items));
 }
 
-void AddDiagnostics(const std::vector<checks::InputProblem>& problems,
-                    const checks::Evaluation& evaluation, tf::Diagnostics* diags) {
+namespace {
+
+// Each finding once per plan. `terraform plan` validates the data source
+// twice, on two processes: in the validate walk (provider not configured,
+// variables unknown) and in the plan walk (configured, values known), then
+// reads it. Errors are reported as soon as they are known: the first one
+// stops the plan. Warnings only once the provider is configured, where every
+// value the read will see is known; the validate walk's warnings would be
+// printed again. Nothing that a setting not known yet could change is
+// reported by validation; the read reports it with the settings it has.
+bool Reported(Moment moment, bool error, bool pending) {
+  switch (moment) {
+    case Moment::kValidateUnconfigured:
+      return error && !pending;
+    case Moment::kValidateConfigured:
+      return !pending;
+    case Moment::kRead:
+      return error || pending;
+  }
+  return true;
+}
+
+}  // namespace
+
+void AddDiagnostics(const checks::Evaluation& evaluation, Moment moment, tf::Diagnostics* diags) {
   std::set<std::string> troubled;
-  for (const checks::InputProblem& p : problems) {
+  for (const checks::InputProblem& p : evaluation.problems) {
     diags->AddError(p.summary, p.detail, tf::AttributePath::Root(p.argument));
     troubled.insert(p.argument);
   }
+  std::set<std::string_view> pending;
+  for (const checks::ControlResult& r : evaluation.controls) {
+    if (r.level_pending) pending.insert(r.control->id);
+  }
   for (const checks::Finding& f : evaluation.findings) {
     if (troubled.count(f.argument) > 0) continue;
+    const bool is_pending = pending.count(f.control_id) > 0;
+    const bool error = f.level == checks::Level::kError;
+    if (!Reported(moment, error, is_pending)) continue;
     tf::Diagnostic d;
-    d.severity = f.level == checks::Level::kError ? tf::Severity::kError : tf::Severity::kWarning;
+    d.severity = error ? tf::Severity::kError : tf::Severity::kWarning;
     d.summary = f.summary;
     d.detail = checks::FindingDetail(f);
     d.attribute = tf::AttributePath::Root(f.argument);

@@ -23,13 +23,18 @@ const cty::Type& FindingListType();
 
 cty::Value FindingsValue(const std::vector<checks::Finding>& findings);
 
-// One error per problem with the shape of the input, on its argument, then
-// one diagnostic per finding, at its level, on its argument; except findings
-// on an argument that already has a problem: the controls only fail closed
-// there, and one error that says what is wrong with the JSON is clearer than
-// four on the same line.
-void AddDiagnostics(const std::vector<checks::InputProblem>& problems,
-                    const checks::Evaluation& evaluation, tf::Diagnostics* diags);
+// When diagnostics are reported. Terraform validates a data source in the
+// validate walk, on a provider that is not configured (`terraform validate`,
+// and the first step of `terraform plan`), again in the plan walk on a
+// configured provider right before the read, and then reads it.
+enum class Moment { kValidateUnconfigured, kValidateConfigured, kRead };
+
+// One error per input problem, on its argument, then one diagnostic per
+// finding, at its level, on its argument; except findings on an argument
+// that already has a problem (the controls only fail closed there, and one
+// error that says what is wrong with the JSON is clearer than four on the
+// same line). Which findings each moment reports: see findings.cc.
+void AddDiagnostics(const checks::Evaluation& evaluation, Moment moment, tf::Diagnostics* diags);
 
 }  // namespace compliance
 

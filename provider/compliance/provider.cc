@@ -40,6 +40,7 @@ void Provider::ValidateConfig(const tf::ValidateProviderConfigRequest& request,
 void Provider::Configure(const tf::ConfigureProviderRequest& request,
                          tf::ProviderConfigResponse* response) {
   Apply(request.config, &response->diagnostics);
+  settings_.SetConfigured();
 }
 
 }  // namespace compliance

@@ -17,8 +17,9 @@
 namespace compliance {
 
 // Reads `config` (the provider block's object; may be null, partly unknown).
-// Invalid values are errors on their attribute; unknown ones fall back to the
-// defaults without an error.
+// Invalid values are errors on their attribute (never quoting the value);
+// settings not known yet are marked so in the result (see checks::Settings),
+// never replaced by their defaults.
 checks::Settings ReadProviderSettings(const cty::Value& config, tf::Diagnostics* diags);
 
 // Reads an `enforcement` attribute value. Null or unknown: nullopt. Invalid:
@@ -35,10 +36,15 @@ class SettingsStore {
  public:
   checks::Settings Get() const;
   void Set(checks::Settings settings);
+  // Whether ConfigureProvider has run on this process (Terraform validates
+  // data sources before that in its validate walk, and after it in plan).
+  bool Configured() const;
+  void SetConfigured();
 
  private:
   mutable std::mutex mu_;
   checks::Settings settings_;  // guarded by mu_
+  bool configured_ = false;    // guarded by mu_
 };
 
 }  // namespace compliance

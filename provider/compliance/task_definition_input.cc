@@ -1,5 +1,8 @@
 #include "provider/compliance/task_definition_input.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include "absl/strings/str_cat.h"
 
 namespace compliance {
@@ -43,7 +46,21 @@ checks::TextSet ReadTextSet(const cty::Value& v) {
   return out;
 }
 
+constexpr std::string_view kAttributes[] = {
+    "family",
+    "pid_mode",
+    "ipc_mode",
+    "network_mode",
+    "requires_compatibilities",
+    "container_definitions",
+    "task_definition_json",
+};
+
 }  // namespace
+
+bool IsTaskDefinitionAttribute(std::string_view name) {
+  return std::find(std::begin(kAttributes), std::end(kAttributes), name) != std::end(kAttributes);
+}
 
 checks::Input ReadTaskDefinitionInput(const cty::Value& value) {
   checks::Input in;

@@ -18,6 +18,9 @@ namespace compliance {
 // unknown likewise).
 checks::Input ReadTaskDefinitionInput(const cty::Value& value);
 
+// True for the attribute names ReadTaskDefinitionInput reads.
+bool IsTaskDefinitionAttribute(std::string_view name);
+
 }  // namespace compliance
 
 #endif  // COMPLIANCECHECK_PROVIDER_COMPLIANCE_TASK_DEFINITION_INPUT_H_

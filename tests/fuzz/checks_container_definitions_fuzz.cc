@@ -1,7 +1,7 @@
 // libFuzzer target: the checks against arbitrary JSON text. The first input
 // byte picks where the rest goes (container_definitions, task_definition_json
 // or both) and which other arguments are set beside it; the rest is the text.
-// Whatever the text, Evaluate, ValidateInputForms, FindingDetail and
+// Whatever the text, Evaluate (with its input problems), FindingDetail and
 // ReportJson must not crash, and their results must keep the promises of
 // checks/evaluation.h.
 
@@ -161,12 +161,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
   const Input input = MakeInput(data[0], text);
 
-  for (const checks::InputProblem& problem : checks::ValidateInputForms(input)) {
+  const checks::Evaluation evaluation = checks::Evaluate(input, checks::Settings{});
+  for (const checks::InputProblem& problem : evaluation.problems) {
     Require(IsArgument(problem.argument), "input problem names no top-level argument",
             problem.argument);
     Require(!problem.summary.empty() && !problem.detail.empty(),
             "input problem without summary or detail", problem.argument);
   }
-  CheckEvaluation(input, checks::Evaluate(input, checks::Settings{}));
+  CheckEvaluation(input, evaluation);
   return 0;
 }

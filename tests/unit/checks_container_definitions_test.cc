@@ -69,7 +69,7 @@ TEST_P(MisplacedKeyTest, FindsEachKeyAtItsExactAttribute) {
     EXPECT_EQ(finding.severity, Severity::kMedium);
   }
   // Valid JSON is never an input problem.
-  EXPECT_TRUE(ValidateInputForms(input).empty());
+  EXPECT_TRUE(Evaluate(input, Settings{}).problems.empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -118,6 +118,19 @@ TEST(MisplacedKeyTest, MessageExplainsThatEcsIgnoresTheKey) {
             "only by the task-level pid_mode, so this setting has no effect.");
 }
 
+TEST(MisplacedKeyTest, QuotesOnlyNamespaceModesAndDescribesAnythingElse) {
+  const std::vector<Finding> findings = FindingsOf(
+      Evaluate(WithContainers(R"([{"pidMode":" HOST"},{"ipcMode":"tok-9f8e7d6c"},{"pidMode":7}])"),
+               Settings{}),
+      kMisplaced);
+  ASSERT_EQ(findings.size(), 3u);
+  EXPECT_TRUE(Contains(findings[0].message, "pidMode is \" HOST\", but")) << findings[0].message;
+  EXPECT_TRUE(Contains(findings[1].message, "ipcMode is a string of 12 characters, but"))
+      << findings[1].message;
+  EXPECT_FALSE(Contains(findings[1].message, "tok-9f8e7d6c"));
+  EXPECT_TRUE(Contains(findings[2].message, "pidMode is a number, but")) << findings[2].message;
+}
+
 TEST(MisplacedKeyTest, DoesNotAffectThePidVerdict) {
   const Evaluation evaluation = Evaluate(WithContainers(R"([{"pidMode":"host"}])"), Settings{});
   EXPECT_EQ(ResultOf(evaluation, kPid).status, Status::kPass);
@@ -131,19 +144,26 @@ TEST(ContainerDefinitionsTest, NullAndUnknown) {
   EXPECT_EQ(ResultOf(unknown, kMisplaced).status, Status::kUnknown);
   EXPECT_TRUE(unknown.findings.empty());
   EXPECT_FALSE(unknown.compliant());
-  EXPECT_TRUE(ValidateInputForms(input).empty());
+  EXPECT_TRUE(Evaluate(input, Settings{}).problems.empty());
 }
 
-TEST(ContainerDefinitionsTest, NotAStringIsAFindingButNotAnInputProblem) {
+TEST(ContainerDefinitionsTest, NotAStringIsAnInputProblemAndAnErrorFinding) {
+  // What a function sees for { container_definitions = [ ... ] }: it must
+  // block as the data source would, whatever the control's own level.
   Input input;
   input.container_definitions = Text::Malformed("a list");
   const Evaluation evaluation = Evaluate(input, Settings{});
   const std::vector<Finding> findings = FindingsOf(evaluation, kMisplaced);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].attribute, "container_definitions");
+  EXPECT_EQ(findings[0].level, Level::kError);
+  EXPECT_TRUE(findings[0].unverifiable);
   EXPECT_TRUE(
       Contains(findings[0].message, "container_definitions must be a string, but it is a list"));
-  EXPECT_TRUE(ValidateInputForms(input).empty());
+  ASSERT_EQ(evaluation.problems.size(), 1u);
+  EXPECT_EQ(evaluation.problems[0].summary, "Invalid container_definitions");
+  EXPECT_TRUE(evaluation.has_error());
+  EXPECT_FALSE(evaluation.compliant());
 }
 
 struct InvalidCase {
@@ -151,6 +171,7 @@ struct InvalidCase {
   std::string json;
   std::string attribute;           // of the fail-closed finding
   std::vector<std::string> parts;  // in the message and the problem detail
+  std::string summary = "Invalid container_definitions JSON";  // of the problem
 };
 
 class InvalidContainerJsonTest : public testing::TestWithParam<InvalidCase> {};
@@ -166,15 +187,20 @@ TEST_P(InvalidContainerJsonTest, FailsClosedAndIsAnInputProblem) {
   EXPECT_EQ(findings[0].attribute, c.attribute);
   EXPECT_TRUE(Contains(findings[0].message, "cannot be ruled out")) << findings[0].message;
   EXPECT_LT(findings[0].message.size(), 600u);
+  // Fails closed at level error (the control's own level is warning), and
+  // says it could not verify rather than claiming a misplaced key.
+  EXPECT_EQ(findings[0].level, Level::kError);
+  EXPECT_TRUE(findings[0].unverifiable);
+  EXPECT_TRUE(Contains(findings[0].summary, "Cannot verify")) << findings[0].summary;
 
   // Reported even when the control is off.
   Settings off;
   off.levels[kMisplaced] = Level::kOff;
   EXPECT_TRUE(Evaluate(input, off).findings.empty());
-  const std::vector<InputProblem> problems = ValidateInputForms(input);
+  const std::vector<InputProblem> problems = Evaluate(input, Settings{}).problems;
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0].argument, "container_definitions");
-  EXPECT_EQ(problems[0].summary, "Invalid container_definitions JSON");
+  EXPECT_EQ(problems[0].summary, c.summary);
   for (const std::string& part : c.parts) {
     EXPECT_TRUE(Contains(findings[0].message, part)) << findings[0].message << "\nlacks: " << part;
     EXPECT_TRUE(Contains(problems[0].detail, part)) << problems[0].detail << "\nlacks: " << part;
@@ -196,27 +222,49 @@ INSTANTIATE_TEST_SUITE_P(
          {"is not valid JSON", "line 1, column 17"}},
         {"TrailingData", R"([] [])", "container_definitions", {"is not valid JSON"}},
         {"Comment", "[] // x", "container_definitions", {"is not valid JSON"}},
+        {"SyntaxInsideThirdContainer",
+         "[{\"name\":\"a\"},\n {\"name\":\"b\"},\n {\"name\":\"c\" \"image\":\"x\"}]",
+         "container_definitions",
+         {"line 3, column 20", "inside container_definitions[2]"}},
         {"Object",
          R"({"name":"app","pidMode":"host"})",
          "container_definitions",
          {"container_definitions must be a JSON array of container "
-          "definitions, but it is an object"}},
-        {"JsonNull", "null", "container_definitions", {"must be a JSON array", "but it is null"}},
+          "definitions, but it is an object"},
+         "Invalid container_definitions"},
+        {"JsonNull",
+         "null",
+         "container_definitions",
+         {"must be a JSON array", "but it is null"},
+         "Invalid container_definitions"},
         {"ElementNotObject",
          R"([{"name":"a"},"b"])",
          "container_definitions[1]",
          {"container_definitions[1] must be a container definition object, "
-          "but it is a string"}},
+          "but it is a string"},
+         "Invalid container_definitions"},
         {"ElementIsArray",
          R"([[{"pidMode":"host"}]])",
          "container_definitions[0]",
-         {"but it is an array"}},
-        {"HundredThousandDeep", Deep(100000), "container_definitions", {"deeper than 64 levels"}},
-        {"JustTooDeep", "[" + Deep(64) + "]", "container_definitions", {"deeper than 64 levels"}},
+         {"but it is an array"},
+         "Invalid container_definitions"},
+        // Valid JSON may be too deep or too large to read: the summary says
+        // so, and does not call it invalid.
+        {"HundredThousandDeep",
+         Deep(100000),
+         "container_definitions",
+         {"deeper than 64 levels"},
+         "container_definitions is nested too deeply to check"},
+        {"JustTooDeep",
+         "[" + Deep(64) + "]",
+         "container_definitions",
+         {"deeper than 64 levels"},
+         "container_definitions is nested too deeply to check"},
         {"TooLarge",
          "[" + std::string(4 << 20, ' ') + "]",
          "container_definitions",
-         {"more than the limit of 4194304 bytes"}},
+         {"more than the 4194304 bytes this provider reads"},
+         "container_definitions is too large to check"},
         {"InvalidUtf8",
          "[{\"name\":\"\xff\xfe\"}]",
          "container_definitions",
@@ -244,12 +292,32 @@ TEST(ContainerDefinitionsTest, SixtyFourLevelsAreAccepted) {
   // The list, its element and 62 nested levels inside it.
   std::string json = "[{\"a\":" + Deep(62) + "}]";
   const Input input = WithContainers(json);
-  EXPECT_TRUE(ValidateInputForms(input).empty());
+  EXPECT_TRUE(Evaluate(input, Settings{}).problems.empty());
   EXPECT_TRUE(Evaluate(input, Settings{}).compliant());
 }
 
+// The text around a syntax error may be a secret interpolated into the
+// JSON: the problem and the finding give its place, never the text.
+TEST(ContainerDefinitionsTest, SyntaxErrorsNeverQuoteTheText) {
+  const std::string secret = "hunter2-s3cr3t-Pa55w0rd";
+  const Input input = WithContainers(R"([{"name":"app","environment":[{"name":"DB","value":")" +
+                                     secret + R"("}]} "image":"x"}])");
+  const Evaluation evaluation = Evaluate(input, Settings{});
+  ASSERT_EQ(evaluation.problems.size(), 1u);
+  EXPECT_FALSE(Contains(evaluation.problems[0].detail, "hunter2")) << evaluation.problems[0].detail;
+  EXPECT_FALSE(Contains(evaluation.problems[0].detail, "Pa55")) << evaluation.problems[0].detail;
+  EXPECT_TRUE(Contains(evaluation.problems[0].detail, "column")) << evaluation.problems[0].detail;
+  ASSERT_FALSE(evaluation.findings.empty());
+  for (const Finding& f : evaluation.findings) {
+    EXPECT_FALSE(Contains(f.message, "hunter2")) << f.message;
+    EXPECT_FALSE(Contains(FindingDetail(f), "Pa55")) << FindingDetail(f);
+  }
+  EXPECT_FALSE(Contains(ReportJson(evaluation, Text::Known("web")), "hunter2"));
+}
+
 TEST(ContainerDefinitionsTest, MessagesFromBadBytesAreValidUtf8) {
-  const std::vector<InputProblem> problems = ValidateInputForms(WithContainers("[\xff]"));
+  const std::vector<InputProblem> problems =
+      Evaluate(WithContainers("[\xff]"), Settings{}).problems;
   ASSERT_EQ(problems.size(), 1u);
   for (unsigned char c : problems[0].detail) {
     EXPECT_NE(c, 0xff);

@@ -1,6 +1,7 @@
 // Levels, enforcement, the tri-state summary of an evaluation, report_json
 // and the diagnostic detail.
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -243,7 +244,13 @@ TEST(FindingDetailTest, SaysWhatWhyHowAndWhereToReadMore) {
   EXPECT_TRUE(Contains(detail,
                        "References: AWS Security Hub ECS.3, AWS Config "
                        "ECS_TASK_DEFINITION_PID_MODE_CHECK, Checkov CKV_AWS_335"));
-  EXPECT_TRUE(Contains(detail, "NIST SP 800-53 r5 CM-2"));
+  // One short line of references, not all thirteen, and the control page.
+  EXPECT_FALSE(Contains(detail, "NIST SP 800-53 r5 CM-2"));
+  EXPECT_TRUE(Contains(detail, "and 10 more (see findings)"));
+  EXPECT_TRUE(Contains(
+      detail, "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-3"));
+  EXPECT_EQ(evaluation.findings[0].references.size(), 13u);  // all of them in the finding
+  EXPECT_LT(std::count(detail.begin(), detail.end(), '\n'), 10);
 }
 
 TEST(FindingDetailTest, OmitsReferencesWhenThereAreNone) {

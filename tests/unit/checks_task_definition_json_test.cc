@@ -67,7 +67,7 @@ constexpr char kRegisterInput[] = R"({
 TEST(TaskDefinitionJsonTest, ReadsDescribeOutputThroughTheWrapper) {
   const Input input = WithDocument(kDescribeOutput);
   const Evaluation evaluation = Evaluate(input, Settings{});
-  EXPECT_TRUE(ValidateInputForms(input).empty());
+  EXPECT_TRUE(Evaluate(input, Settings{}).problems.empty());
   const std::vector<Finding> pid = FindingsOf(evaluation, kPid);
   ASSERT_EQ(pid.size(), 1u);
   EXPECT_EQ(pid[0].argument, "task_definition_json");
@@ -151,7 +151,7 @@ TEST(TaskDefinitionJsonTest, UnknownDocumentMakesEveryControlUnknown) {
   }
   EXPECT_TRUE(evaluation.findings.empty());
   EXPECT_FALSE(evaluation.compliant());
-  EXPECT_TRUE(ValidateInputForms(input).empty());
+  EXPECT_TRUE(Evaluate(input, Settings{}).problems.empty());
 }
 
 TEST(TaskDefinitionJsonTest, NotAStringFailsEveryControlClosed) {
@@ -163,8 +163,11 @@ TEST(TaskDefinitionJsonTest, NotAStringFailsEveryControlClosed) {
     EXPECT_EQ(finding.attribute, "task_definition_json");
     EXPECT_TRUE(
         Contains(finding.message, "task_definition_json must be a string, but it is an object"));
+    EXPECT_EQ(finding.level, Level::kError);
+    EXPECT_TRUE(finding.unverifiable);
   }
-  EXPECT_TRUE(ValidateInputForms(input).empty());
+  ASSERT_EQ(evaluation.problems.size(), 1u);
+  EXPECT_EQ(evaluation.problems[0].summary, "Invalid task_definition_json");
 }
 
 struct InvalidDocumentCase {
@@ -172,6 +175,7 @@ struct InvalidDocumentCase {
   std::string json;
   std::string attribute;
   std::string part;
+  std::string summary = "Invalid task_definition_json document";
 };
 
 class InvalidDocumentTest : public testing::TestWithParam<InvalidDocumentCase> {};
@@ -187,10 +191,16 @@ TEST_P(InvalidDocumentTest, FailsEveryControlClosedAndIsAnInputProblem) {
   EXPECT_EQ(pid[0].attribute, c.attribute);
   EXPECT_TRUE(Contains(pid[0].message, c.part)) << pid[0].message;
   EXPECT_TRUE(Contains(pid[0].message, "cannot be verified")) << pid[0].message;
-  const std::vector<InputProblem> problems = ValidateInputForms(input);
+  // Nothing was verified: the summary must not claim the host's namespace
+  // is shared (what `{task_definition_json = "{}"}` used to say).
+  EXPECT_EQ(pid[0].summary,
+            "Cannot verify: ECS task definitions should not share the host's process namespace "
+            "(AWS Security Hub ECS.3)");
+  EXPECT_EQ(pid[0].level, Level::kError);
+  const std::vector<InputProblem> problems = Evaluate(input, Settings{}).problems;
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0].argument, "task_definition_json");
-  EXPECT_EQ(problems[0].summary, "Invalid task_definition_json document");
+  EXPECT_EQ(problems[0].summary, c.summary);
   EXPECT_TRUE(Contains(problems[0].detail, c.part)) << problems[0].detail;
 }
 
@@ -206,12 +216,14 @@ INSTANTIATE_TEST_SUITE_P(
          "task_definition_json", "does not look like a task definition"},
         {"EmptyObject", "{}", "task_definition_json", "does not look like a task definition"},
         {"TooDeep", R"({"family":"x","volumes":)" + std::string(100000, '[') + "]}",
-         "task_definition_json", "deeper than 64 levels"},
+         "task_definition_json", "deeper than 64 levels",
+         "task_definition_json is nested too deeply to check"},
         {"InvalidUtf8", "{\"family\":\"\xc0\xaf\"}", "task_definition_json", "is not valid JSON"},
         // Valid JSON, but over the size limit: refused before it is read.
         {"TooLarge", "{" + std::string(4 << 20, ' ') + "}", "task_definition_json",
-         "task_definition_json is 4194306 bytes long, more than the limit of "
-         "4194304 bytes"},
+         "task_definition_json is 4194306 bytes long, more than the 4194304 bytes this provider "
+         "reads",
+         "task_definition_json is too large to check"},
         {"NulInsideString", std::string("{\"family\":\"a\0b\"}", 17), "task_definition_json",
          "is not valid JSON: a NUL byte is not allowed at line 1, column 13"},
     }),
@@ -225,7 +237,7 @@ TEST(TaskDefinitionJsonTest, ContainerListOfTheWrongShapeFailsOnlyThatControl) {
   const std::vector<Finding> misplaced = FindingsOf(evaluation, kMisplaced);
   ASSERT_EQ(misplaced.size(), 1u);
   EXPECT_EQ(misplaced[0].attribute, "task_definition_json.containerDefinitions");
-  const std::vector<InputProblem> problems = ValidateInputForms(input);
+  const std::vector<InputProblem> problems = Evaluate(input, Settings{}).problems;
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_TRUE(Contains(problems[0].detail,
                        "task_definition_json.containerDefinitions must be a JSON "
@@ -243,9 +255,9 @@ TEST(TaskDefinitionJsonTest, ContainerElementOfTheWrongShapeNamesItsIndex) {
 TEST(InputFormsTest, BothFormsAreAConflictNamingEachArgument) {
   Input input = WithDocument(kRegisterInput);
   input.pid_mode = Text::Known("task");
-  input.requires_compatibilities = {TextSet::State::kUnknown, {}};
-  input.container_definitions = Text::Unknown();
-  const std::vector<InputProblem> problems = ValidateInputForms(input);
+  input.requires_compatibilities = {TextSet::State::kKnown, {"EC2"}};
+  input.container_definitions = Text::Known("[]");
+  const std::vector<InputProblem> problems = Evaluate(input, Settings{}).problems;
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0].argument, "task_definition_json");
   EXPECT_EQ(problems[0].summary, "Conflicting task definition forms");
@@ -262,7 +274,7 @@ TEST(InputFormsTest, BothFormsAreAConflictNamingEachArgument) {
 TEST(InputFormsTest, EachArgumentAloneConflictsWithTheDocument) {
   const std::vector<std::pair<std::string, void (*)(Input&)>> arguments = {
       {"pid_mode", [](Input& i) { i.pid_mode = Text::Known(""); }},
-      {"ipc_mode", [](Input& i) { i.ipc_mode = Text::Unknown(); }},
+      {"ipc_mode", [](Input& i) { i.ipc_mode = Text::Known("task"); }},
       {"network_mode", [](Input& i) { i.network_mode = Text::Known("awsvpc"); }},
       {"requires_compatibilities",
        [](Input& i) { i.requires_compatibilities.state = TextSet::State::kKnown; }},
@@ -271,30 +283,48 @@ TEST(InputFormsTest, EachArgumentAloneConflictsWithTheDocument) {
   };
   for (const auto& [name, set] : arguments) {
     SCOPED_TRACE(name);
-    Input input;
-    input.task_definition_json = Text::Unknown();
+    Input input = WithDocument(kRegisterInput);
     set(input);
-    const std::vector<InputProblem> problems = ValidateInputForms(input);
+    const std::vector<InputProblem> problems = Evaluate(input, Settings{}).problems;
     ASSERT_EQ(problems.size(), 1u);
     EXPECT_TRUE(Contains(problems[0].detail, "combined with " + name + ".")) << problems[0].detail;
   }
 }
 
+// ConflictsWith in the SDK: a value not known yet is not "given" yet (a
+// variable during validate may still be null).
+TEST(InputFormsTest, AnUnknownValueIsNotGivenYet) {
+  Input input = WithDocument(kRegisterInput);
+  input.pid_mode = Text::Unknown();
+  input.requires_compatibilities = {TextSet::State::kUnknown, {}};
+  input.container_definitions = Text::Unknown();
+  EXPECT_TRUE(Evaluate(input, Settings{}).problems.empty());
+
+  Input unknown_document;
+  unknown_document.task_definition_json = Text::Unknown();
+  unknown_document.pid_mode = Text::Known("host");
+  const Evaluation evaluation = Evaluate(unknown_document, Settings{});
+  EXPECT_TRUE(evaluation.problems.empty());
+  // Still never compliant: the document may hold anything.
+  EXPECT_EQ(ResultOf(evaluation, kPid).status, Status::kUnknown);
+  EXPECT_FALSE(evaluation.compliant());
+}
+
 TEST(InputFormsTest, FamilyGoesWithEitherForm) {
   Input input = WithDocument(kRegisterInput);
   input.family = Text::Known("web");
-  EXPECT_TRUE(ValidateInputForms(input).empty());
+  EXPECT_TRUE(Evaluate(input, Settings{}).problems.empty());
   input = Input{};
   input.family = Text::Known("web");
   input.pid_mode = Text::Known("task");
-  EXPECT_TRUE(ValidateInputForms(input).empty());
-  EXPECT_TRUE(ValidateInputForms(Input{}).empty());
+  EXPECT_TRUE(Evaluate(input, Settings{}).problems.empty());
+  EXPECT_TRUE(Evaluate(Input{}, Settings{}).problems.empty());
 }
 
 TEST(InputFormsTest, InvalidContainerJsonBesideTheDocumentIsStillNamed) {
   Input input = WithDocument(kRegisterInput);
   input.container_definitions = Text::Known("[");
-  const std::vector<InputProblem> problems = ValidateInputForms(input);
+  const std::vector<InputProblem> problems = Evaluate(input, Settings{}).problems;
   ASSERT_EQ(problems.size(), 2u);
   EXPECT_EQ(problems[0].summary, "Conflicting task definition forms");
   EXPECT_EQ(problems[1].argument, "container_definitions");

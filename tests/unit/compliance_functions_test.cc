@@ -158,7 +158,6 @@ INSTANTIATE_TEST_SUITE_P(
     KnownAndUnknown, CheckEcsTaskDefinitionTest,
     testing::Values(
         // Known
-        CheckCase{"EmptyObject", Obj({}), true, true, {}},
         CheckCase{"PidModeTask", Obj({{"pid_mode", Str("task")}}), true, true, {}},
         CheckCase{"PidModeEmptyString", Obj({{"pid_mode", Str("")}}), true, true, {}},
         CheckCase{"PidModeHost", Obj({{"pid_mode", Str("host")}}), true, false, {kPidError}},
@@ -207,8 +206,26 @@ INSTANTIATE_TEST_SUITE_P(
                   true,
                   false,
                   {{kPid, "task_definition_json.pidMode", "error"}}},
-        // A malformed value of a known attribute is a finding, not a crash.
+        // A malformed value of a known attribute is a finding at level
+        // error, not a crash; the data source fails on the same value.
         CheckCase{"PidModeNumber", Obj({{"pid_mode", Value::Int(1)}}), true, false, {kPidError}},
+        CheckCase{"IpcModeNumberBlocksThoughIpcIsAWarning",
+                  Obj({{"ipc_mode", Value::Int(1)}}),
+                  true,
+                  false,
+                  {{kIpc, "ipc_mode", "error"}}},
+        CheckCase{"ContainerDefinitionsNotJson",
+                  Obj({{"pid_mode", Str("task")}, {"container_definitions", Str("{{")}}),
+                  true,
+                  false,
+                  {{kMisplaced, "container_definitions", "error"}}},
+        CheckCase{"EmptyDocumentVerifiesNothing",
+                  Obj({{"task_definition_json", Str("{}")}}),
+                  true,
+                  false,
+                  {{kPid, "task_definition_json", "error"},
+                   {kIpc, "task_definition_json", "error"},
+                   {kMisplaced, "task_definition_json", "error"}}},
         CheckCase{"PidModeList",
                   Obj({{"pid_mode", Value::Tuple({Str("host")})}}),
                   true,
@@ -374,7 +391,6 @@ INSTANTIATE_TEST_SUITE_P(
     KnownAndUnknown, AssertEcsTaskDefinitionTest,
     testing::Values(
         // Known
-        AssertCase{"EmptyObject", Obj({}), Outcome::kTrue, {}},
         AssertCase{"PidModeTask", Obj({{"pid_mode", Str("task")}}), Outcome::kTrue, {}},
         AssertCase{
             "PidModeHost", Obj({{"pid_mode", Str("host")}}), Outcome::kError, {kPid, "pid_mode"}},
@@ -385,7 +401,7 @@ INSTANTIATE_TEST_SUITE_P(
         AssertCase{"PidModeNumber",
                    Obj({{"pid_mode", Value::Int(7)}}),
                    Outcome::kError,
-                   {kPid, "pid_mode"}},
+                   {"pid_mode: Invalid pid_mode", "must be a string, but it is a number"}},
         AssertCase{"MapWithHostPidMode",
                    Value::Map(Type::String(), {{"pid_mode", Str("host")}}),
                    Outcome::kError,
@@ -406,12 +422,22 @@ INSTANTIATE_TEST_SUITE_P(
             Obj({{"ipc_mode", Str("task")}, {"task_definition_json", Str(R"({"family":"web"})")}}),
             Outcome::kError,
             {"task_definition_json"}},
-        // Unreadable container JSON fails its control closed, at that
-        // control's level (warning): it does not block, as in plan.
+        // Unreadable container JSON blocks, as the data source does on the
+        // same value, whatever the level of the controls that read it.
         AssertCase{"ContainerDefinitionsNotJson",
-                   Obj({{"container_definitions", Str("nope")}}),
-                   Outcome::kTrue,
-                   {}},
+                   Obj({{"pid_mode", Str("task")}, {"container_definitions", Str("{{")}}),
+                   Outcome::kError,
+                   {"container_definitions: Invalid container_definitions JSON", "line 1, column 2",
+                    "jsonencode"}},
+        AssertCase{
+            "ContainerDefinitionsTooDeep",
+            Obj({{"container_definitions", Str(std::string(100, '[') + std::string(100, ']'))}}),
+            Outcome::kError,
+            {"container_definitions is nested too deeply to check"}},
+        AssertCase{"EmptyDocumentVerifiesNothing",
+                   Obj({{"task_definition_json", Str("{}")}}),
+                   Outcome::kError,
+                   {"does not look like a task definition"}},
         // Unknown
         AssertCase{"WhollyUnknown", Value::Unknown(Type::Dynamic()), Outcome::kUnknown, {}},
         AssertCase{"UnknownPidMode", Obj({{"pid_mode", UnknownString()}}), Outcome::kUnknown, {}},
@@ -433,6 +459,95 @@ TEST(AssertEcsTaskDefinitionDefinitionTest, RefusesNullButAcceptsUnknown) {
   EXPECT_FALSE(def.parameters[0].allow_null);
   EXPECT_TRUE(def.parameters[0].allow_unknown);
   EXPECT_EQ(def.return_type, Type::Bool());
+}
+
+TEST(AssertEcsTaskDefinitionTest, ErrorTextSaysHowToFix) {
+  const tf::CallFunctionResponse response =
+      Call(AssertEcsTaskDefinition(), {Obj({{"pid_mode", Str("host")}})});
+  ASSERT_TRUE(response.error.has_value());
+  EXPECT_TRUE(Contains(response.error->text, "Fix: Omit pid_mode or set it to \"task\""))
+      << response.error->text;
+}
+
+TEST(AssertEcsTaskDefinitionTest, ErrorTextNeverQuotesAnInvalidValue) {
+  const tf::CallFunctionResponse response =
+      Call(AssertEcsTaskDefinition(), {Obj({{"pid_mode", Str("HOST-secret-mode")}})});
+  ASSERT_TRUE(response.error.has_value());
+  EXPECT_FALSE(Contains(response.error->text, "secret")) << response.error->text;
+}
+
+// ---------------------------------------------------------------------------
+// Fail closed on shape: both functions refuse anything that is not an
+// object or map holding an attribute they read, with a function error on
+// argument 0 that says what was given and what to write instead.
+
+struct ShapeCase {
+  std::string name;
+  Value task_definition;
+  std::vector<std::string> mentions;
+};
+
+void PrintTo(const ShapeCase& c, std::ostream* os) { *os << c.name; }
+
+class TaskDefinitionShapeTest : public testing::TestWithParam<ShapeCase> {};
+
+TEST_P(TaskDefinitionShapeTest, IsAFunctionErrorOnArgumentZeroInBothFunctions) {
+  const ShapeCase& c = GetParam();
+  const CheckEcsTaskDefinition check;
+  const AssertEcsTaskDefinition assert_function;
+  for (const tf::Function* function : {static_cast<const tf::Function*>(&check),
+                                       static_cast<const tf::Function*>(&assert_function)}) {
+    SCOPED_TRACE(std::string(function->Name()));
+    const tf::CallFunctionResponse response = Call(*function, {c.task_definition});
+    ASSERT_TRUE(response.error.has_value()) << "the call passed";
+    EXPECT_EQ(response.error->argument, 0);
+    EXPECT_TRUE(Contains(response.error->text, "task_definition must be an object"))
+        << response.error->text;
+    for (const std::string& part : c.mentions) {
+      EXPECT_TRUE(Contains(response.error->text, part))
+          << "missing \"" << part << "\" in: " << response.error->text;
+    }
+    EXPECT_TRUE(Contains(response.error->text, std::string(function->Name())))
+        << "the example should call the same function: " << response.error->text;
+    // The value itself is never quoted.
+    EXPECT_FALSE(Contains(response.error->text, "host")) << response.error->text;
+  }
+}
+
+const Value kHostTask = Obj({{"pid_mode", Str("host")}});
+
+INSTANTIATE_TEST_SUITE_P(
+    EveryShape, TaskDefinitionShapeTest,
+    testing::Values(
+        ShapeCase{"String", Str("host"), {"but it is a string", "literal object"}},
+        ShapeCase{"Number", Value::Int(42), {"but it is a number"}},
+        ShapeCase{"Bool", Value::Bool(true), {"but it is a bool"}},
+        ShapeCase{"List",
+                  Value::List(kHostTask.type(), {kHostTask}),
+                  {"a list of 1 element", "aws_ecs_task_definition.x[0]", "for td in"}},
+        ShapeCase{
+            "Set", Value::Set(kHostTask.type(), {kHostTask}), {"a set of 1 element", "for td in"}},
+        // What aws_ecs_task_definition.x is when x has count.
+        ShapeCase{"CountResource",
+                  Value::Tuple({kHostTask, Obj({{"pid_mode", Str("task")}})}),
+                  {"a tuple of 2 elements", "count", "aws_ecs_task_definition.x[0]"}},
+        ShapeCase{"EmptyTuple", Value::Tuple({}), {"a tuple of 0 elements"}},
+        // What aws_ecs_task_definition.x is when x has for_each.
+        ShapeCase{"ForEachResource",
+                  Obj({{"web", kHostTask}, {"api", Obj({{"pid_mode", Str("task")}})}}),
+                  {"none of the attributes", "for_each", "values(aws_ecs_task_definition.x)"}},
+        ShapeCase{"MapOfObjects",
+                  Value::Map(kHostTask.type(), {{"web", kHostTask}}),
+                  {"none of the attributes", "for_each"}},
+        ShapeCase{"EmptyObject", Obj({}), {"none of the attributes"}},
+        ShapeCase{"EmptyMap", Value::Map(Type::String(), {}), {"none of the attributes"}}),
+    [](const testing::TestParamInfo<ShapeCase>& info) { return info.param.name; });
+
+TEST(TaskDefinitionShapeTest, UnknownStaysUnknown) {
+  EXPECT_TRUE(
+      Call(AssertEcsTaskDefinition(), {Value::Unknown(Type::Dynamic())}).result.is_unknown());
+  EXPECT_TRUE(Call(CheckEcsTaskDefinition(), {Value::Unknown(Type::Tuple({kHostTask.type()}))})
+                  .result.is_unknown());
 }
 
 TEST(AssertEcsTaskDefinitionTest, ErrorTextListsOnlyErrorLevelFindings) {

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <ostream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,7 @@ struct ExpectedError {
   std::string path;  // AttributePath::ToString()
   std::string summary;
   std::vector<std::string> detail_mentions;
+  std::string not_quoted = {};  // the invalid value: never in the detail
 };
 
 struct SettingsCase {
@@ -53,6 +55,10 @@ struct SettingsCase {
   Enforcement enforcement;
   std::map<std::string, Level> levels;
   std::vector<ExpectedError> errors;
+  // Settings not known yet: never replaced by the defaults.
+  bool enforcement_unknown = false;
+  bool levels_unknown = false;
+  std::set<std::string> unknown_levels = {};
 };
 
 void PrintTo(const SettingsCase& c, std::ostream* os) { *os << c.name; }
@@ -65,6 +71,9 @@ TEST_P(ReadProviderSettingsTest, ReadsSettingsAndReportsInvalidOnesOnTheirAttrib
   const checks::Settings settings = ReadProviderSettings(c.config, &diags);
   EXPECT_EQ(settings.enforcement, c.enforcement);
   EXPECT_EQ(settings.levels, c.levels);
+  EXPECT_EQ(settings.enforcement_unknown, c.enforcement_unknown);
+  EXPECT_EQ(settings.levels_unknown, c.levels_unknown);
+  EXPECT_EQ(settings.unknown_levels, c.unknown_levels);
   ASSERT_EQ(diags.items().size(), c.errors.size());
   for (size_t i = 0; i < c.errors.size(); ++i) {
     const tf::Diagnostic& d = diags.items()[i];
@@ -76,6 +85,9 @@ TEST_P(ReadProviderSettingsTest, ReadsSettingsAndReportsInvalidOnesOnTheirAttrib
     for (const std::string& part : c.errors[i].detail_mentions) {
       EXPECT_NE(d.detail.find(part), std::string::npos) << "missing \"" << part << "\"";
     }
+    if (!c.errors[i].not_quoted.empty()) {
+      EXPECT_EQ(d.detail.find(c.errors[i].not_quoted), std::string::npos) << "quotes the value";
+    }
   }
 }
 
@@ -86,7 +98,13 @@ INSTANTIATE_TEST_SUITE_P(
     testing::Values(
         // Absent, empty, unknown: the defaults, no error.
         SettingsCase{"NullConfig", Value::Null(ProviderType()), Enforcement::kError, {}, {}},
-        SettingsCase{"UnknownConfig", Value::Unknown(ProviderType()), Enforcement::kError, {}, {}},
+        SettingsCase{"UnknownConfig",
+                     Value::Unknown(ProviderType()),
+                     Enforcement::kError,
+                     {},
+                     {},
+                     /*enforcement_unknown=*/true,
+                     /*levels_unknown=*/true},
         SettingsCase{
             "EmptyBlock", Config(NullEnforcement(), NullControls()), Enforcement::kError, {}, {}},
         SettingsCase{
@@ -107,7 +125,7 @@ INSTANTIATE_TEST_SUITE_P(
             Config(Value::String("bogus"), NullControls()),
             Enforcement::kError,
             {},
-            {{"enforcement", "Invalid enforcement mode", {"bogus", "\"error\"", "\"warning\""}}}},
+            {{"enforcement", "Invalid enforcement mode", {"\"error\"", "\"warning\""}, "bogus"}}},
         SettingsCase{"EnforcementEmptyString",
                      Config(Value::String(""), NullControls()),
                      Enforcement::kError,
@@ -117,18 +135,20 @@ INSTANTIATE_TEST_SUITE_P(
                      Config(Value::String("Warning"), NullControls()),
                      Enforcement::kError,
                      {},
-                     {{"enforcement", "Invalid enforcement mode", {"Warning"}}}},
+                     {{"enforcement", "Invalid enforcement mode", {}, "Warning"}}},
         SettingsCase{"EnforcementUnknown",
                      Config(Value::Unknown(Type::String()), NullControls()),
                      Enforcement::kError,
                      {},
-                     {}},
+                     {},
+                     /*enforcement_unknown=*/true},
         SettingsCase{
             "EnforcementRefinedUnknown",
             Config(Value::Unknown(Type::String(), /*refined_not_null=*/true), NullControls()),
             Enforcement::kError,
             {},
-            {}},
+            {},
+            /*enforcement_unknown=*/true},
         // controls
         SettingsCase{"ControlsEachLevel",
                      Config(NullEnforcement(), Controls({{kPid, Value::String("warning")},
@@ -142,7 +162,7 @@ INSTANTIATE_TEST_SUITE_P(
             Config(NullEnforcement(), Controls({{"nope", Value::String("error")}})),
             Enforcement::kError,
             {},
-            {{"controls[\"nope\"]", "Unknown control id", {"\"nope\"", kPid, kIpc, kMisplaced}}}},
+            {{"controls[\"nope\"]", "Unknown control id", {kPid, kIpc, kMisplaced}, "nope"}}},
         SettingsCase{"ControlsUnknownIdDoesNotStopTheOthers",
                      Config(NullEnforcement(), Controls({{"nope", Value::String("off")},
                                                          {kPid, Value::String("warning")}})),
@@ -155,28 +175,36 @@ INSTANTIATE_TEST_SUITE_P(
                      {},
                      {{kControlPath,
                        "Invalid control level",
-                       {"loud", "\"error\"", "\"warning\"", "\"off\""}}}},
+                       {"\"error\"", "\"warning\"", "\"off\""},
+                       "loud"}}},
         SettingsCase{"ControlsLevelIsCaseSensitive",
                      Config(NullEnforcement(), Controls({{kPid, Value::String("OFF")}})),
                      Enforcement::kError,
                      {},
-                     {{kControlPath, "Invalid control level", {"OFF"}}}},
+                     {{kControlPath, "Invalid control level", {}, "OFF"}}},
         SettingsCase{"ControlsUnknownMap",
                      Config(NullEnforcement(), Value::Unknown(Type::Map(Type::String()))),
                      Enforcement::kError,
                      {},
-                     {}},
+                     {},
+                     /*enforcement_unknown=*/false,
+                     /*levels_unknown=*/true},
         SettingsCase{"ControlsUnknownMapKeepsAKnownEnforcement",
                      Config(Value::String("warning"), Value::Unknown(Type::Map(Type::String()))),
                      Enforcement::kWarning,
                      {},
-                     {}},
+                     {},
+                     /*enforcement_unknown=*/false,
+                     /*levels_unknown=*/true},
         SettingsCase{"ControlsUnknownElement",
                      Config(NullEnforcement(), Controls({{kPid, Value::Unknown(Type::String())},
                                                          {kIpc, Value::String("off")}})),
                      Enforcement::kError,
                      {{kIpc, Level::kOff}},
-                     {}},
+                     {},
+                     /*enforcement_unknown=*/false,
+                     /*levels_unknown=*/false,
+                     /*unknown_levels=*/{kPid}},
         SettingsCase{
             "ControlsUnknownElementOfAnUnknownId",
             Config(NullEnforcement(), Controls({{"nope", Value::Unknown(Type::String())}})),
