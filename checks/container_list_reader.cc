@@ -6,18 +6,29 @@
 #include <utility>
 
 #include "checks/concat.h"
+#include "checks/container_keys.h"
 #include "checks/text_quote.h"
 
 namespace checks {
 namespace {
 
-// The container keys ECS ignores: namespace modes are task-level settings.
-bool IsNamespaceKey(std::string_view key) { return key == "pidMode" || key == "ipcMode"; }
-
 // The values a namespace mode may take: only these (or a near miss) are
 // quoted in a message; anything else may be a secret.
 constexpr std::string_view kNamespaceModeValues[] = {"host", "task", "none"};
-constexpr std::span<const std::string_view> kNamespaceModes(kNamespaceModeValues);
+
+void Set(ContainerKey& key, const Place& place, JsonKind kind, std::string_view string_value) {
+  key.present = true;
+  key.place = place;
+  key.kind = kind;
+  key.text = kind == JsonKind::kString    ? std::string(string_value)
+             : kind == JsonKind::kBoolean ? std::string(string_value)
+                                          : std::string();
+}
+
+// Where an absent key belongs: "container_definitions[1].privileged".
+Place Absent(const Place& container, std::string_view name) {
+  return Place{container.argument, Concat(container.attribute, ".", name)};
+}
 
 }  // namespace
 
@@ -39,29 +50,130 @@ void ContainerListReader::OnValue(std::span<const JsonFrame> path, JsonKind kind
       if (kind != JsonKind::kObject) {
         Reject(Concat(list_.place.attribute, "[", path[0].index, "]"),
                "a container definition object", kind);
+        return;
       }
+      StartContainer(path[0].index);
       return;
-    case 2: {
-      const std::string& key = path[1].key;
-      if (!IsNamespaceKey(key)) return;
-      const std::size_t index = path[0].index;
-      // A duplicated key in one container is one finding.
-      for (const MisplacedKey& seen : list_.misplaced_keys) {
-        if (seen.container_index == index && seen.key == key) return;
-      }
-      std::string attribute = Concat(list_.place.attribute, "[", index, "].", key);
-      list_.misplaced_keys.push_back(MisplacedKey{
-          .place = {list_.place.argument, std::move(attribute)},
-          .container_index = index,
-          .key = key,
-          .value = kind == JsonKind::kString ? ShowValue(string_value, kNamespaceModes)
-                                             : std::string(JsonKindName(kind)),
-      });
+    case 2:
+      OnContainerKey(path, kind, string_value);
       return;
-    }
     default:
+      OnNestedValue(path, kind, string_value);
       return;
   }
+}
+
+void ContainerListReader::StartContainer(std::size_t index) {
+  Container container;
+  container.index = index;
+  container.place = {list_.place.argument, Concat(list_.place.attribute, "[", index, "]")};
+  container.privileged.place = Absent(container.place, "privileged");
+  container.readonly_root_filesystem.place = Absent(container.place, "readonlyRootFilesystem");
+  container.user.place = Absent(container.place, "user");
+  container.log_configuration.place = Absent(container.place, "logConfiguration");
+  container.log_driver.place = Absent(container.place, "logConfiguration.logDriver");
+  container.environment.place = Absent(container.place, "environment");
+  list_.containers.push_back(std::move(container));
+}
+
+void ContainerListReader::OnContainerKey(std::span<const JsonFrame> path, JsonKind kind,
+                                         std::string_view string_value) {
+  if (list_.containers.empty()) return;
+  Container& container = list_.containers.back();
+  const std::string& key = path[1].key;
+  const Place place{list_.place.argument, Concat(container.place.attribute, ".", key)};
+  if (std::optional<ContainerField> field = MatchContainerField(key)) {
+    switch (*field) {
+      case ContainerField::kPrivileged:
+        Set(container.privileged, place, kind, string_value);
+        return;
+      case ContainerField::kReadonlyRootFilesystem:
+        Set(container.readonly_root_filesystem, place, kind, string_value);
+        return;
+      case ContainerField::kUser:
+        Set(container.user, place, kind, string_value);
+        return;
+      case ContainerField::kLogConfiguration:
+        Set(container.log_configuration, place, kind, string_value);
+        // null resets the pointer; a second object decodes into the first.
+        if (kind != JsonKind::kObject) container.log_driver.present = false;
+        container.log_driver.place = {list_.place.argument, Concat(place.attribute, ".logDriver")};
+        return;
+      case ContainerField::kEnvironment:
+        Set(container.environment, place, kind, string_value);
+        container.environment_names.clear();  // a second array replaces the first
+        return;
+    }
+  }
+  if (std::optional<NearMiss> miss = ContainerKeyNearMiss(key)) {
+    AddMisplaced(container.index, place, key, *miss, kind, string_value);
+  }
+}
+
+void ContainerListReader::OnNestedValue(std::span<const JsonFrame> path, JsonKind kind,
+                                        std::string_view string_value) {
+  if (list_.containers.empty()) return;
+  Container& container = list_.containers.back();
+  const std::optional<ContainerField> field = MatchContainerField(path[1].key);
+  if (field == ContainerField::kLogConfiguration && path.size() == 3 &&
+      container.log_configuration.kind == JsonKind::kObject) {
+    const std::string& key = path[2].key;
+    const Place place{list_.place.argument,
+                      Concat(container.log_configuration.place.attribute, ".", key)};
+    if (IsLogDriverKey(key)) {
+      Set(container.log_driver, place, kind, string_value);
+    } else if (IsLogDriverNearMiss(key)) {
+      AddMisplaced(container.index, place, key, NearMiss{"logDriver", false}, kind, string_value);
+    }
+    return;
+  }
+  if (field != ContainerField::kEnvironment || container.environment.kind != JsonKind::kArray) {
+    return;
+  }
+  const std::string element =
+      Concat(container.environment.place.attribute, "[", path[2].index, "]");
+  if (path.size() == 3) {
+    // An element that is not an object has no name to read: kept with its
+    // kind, so the control fails closed on it.
+    container.environment_names.push_back(
+        EnvironmentName{.place = {list_.place.argument, Concat(element, ".name")},
+                        .kind = kind == JsonKind::kObject ? JsonKind::kNull : kind,
+                        .name = {},
+                        .is_object = kind == JsonKind::kObject});
+    return;
+  }
+  if (path.size() == 4 && IsEnvironmentNameKey(path[3].key) &&
+      !container.environment_names.empty()) {
+    EnvironmentName& name = container.environment_names.back();
+    name.place = {list_.place.argument, Concat(element, ".", path[3].key)};
+    name.kind = kind;
+    name.name = kind == JsonKind::kString ? std::string(string_value) : std::string();
+  }
+}
+
+void ContainerListReader::AddMisplaced(std::size_t index, const Place& place,
+                                       const std::string& key, const NearMiss& miss, JsonKind kind,
+                                       std::string_view string_value) {
+  // A duplicated key in one container is one finding.
+  for (const MisplacedKey& seen : list_.misplaced_keys) {
+    if (seen.container_index == index && seen.place.attribute == place.attribute) return;
+  }
+  std::string value;
+  if (kind != JsonKind::kString) {
+    value = std::string(JsonKindName(kind));
+  } else if (miss.namespace_mode) {
+    value = ShowValue(string_value, kNamespaceModeValues);
+  } else {
+    value = ShowValue(string_value, {});
+  }
+  list_.misplaced_keys.push_back(MisplacedKey{
+      .place = place,
+      .container_index = index,
+      .key = key,
+      .meant = std::string(miss.meant),
+      .namespace_mode = miss.namespace_mode,
+      .value = std::move(value),
+  });
 }
 
 std::string ContainerListReader::CurrentContainer() const {
@@ -74,6 +186,7 @@ void ContainerListReader::Reject(std::string attribute, std::string_view expecte
       Concat(attribute, " must be ", expected, ", but it is ", JsonKindName(kind), ".");
   list_.state = Text::State::kMalformed;
   list_.misplaced_keys.clear();
+  list_.containers.clear();
   list_.problem = ReadProblem{.kind = ReadProblem::Kind::kWrongShape,
                               .place = {list_.place.argument, std::move(attribute)},
                               .message = std::move(message)};

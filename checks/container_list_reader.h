@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "checks/container_keys.h"
 #include "checks/json_scan.h"
 #include "checks/task_definition.h"
 
@@ -27,7 +28,8 @@ class ContainerListReader {
       : list_(list), null_is_absent_(null_is_absent) {}
 
   // One value at `path`, relative to the list: empty for the list itself,
-  // one frame for an element, two for a member of an element. A shape error
+  // one frame for an element, two for a member of an element, more for
+  // what is inside it (logConfiguration, environment). A shape error
   // becomes list.problem; the scan goes on, so the rest of a document is read.
   void OnValue(std::span<const JsonFrame> path, JsonKind kind, std::string_view string_value);
 
@@ -36,6 +38,12 @@ class ContainerListReader {
   std::string CurrentContainer() const;
 
  private:
+  void StartContainer(std::size_t index);
+  void OnContainerKey(std::span<const JsonFrame> path, JsonKind kind,
+                      std::string_view string_value);
+  void OnNestedValue(std::span<const JsonFrame> path, JsonKind kind, std::string_view string_value);
+  void AddMisplaced(std::size_t index, const Place& place, const std::string& key,
+                    const NearMiss& miss, JsonKind kind, std::string_view string_value);
   void Reject(std::string attribute, std::string_view expected, JsonKind kind);
 
   ContainerList& list_;

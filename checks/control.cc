@@ -27,6 +27,8 @@ std::string_view LevelName(Level l) {
       return "warning";
     case Level::kError:
       return "error";
+    case Level::kWaived:
+      return "waived";
   }
   return "off";
 }

@@ -15,11 +15,13 @@
 namespace checks {
 
 enum class Severity { kLow, kMedium, kHigh };
-// kOff: the control is not evaluated at all.
-enum class Level { kOff, kWarning, kError };
+// kOff: the control is not evaluated at all. kWaived: a waiver on the data
+// source accepts the control's findings (never a setting: ParseLevel does
+// not accept it).
+enum class Level { kOff, kWarning, kError, kWaived };
 
 std::string_view SeverityName(Severity s);  // "low" | "medium" | "high"
-std::string_view LevelName(Level l);        // "off" | "warning" | "error"
+std::string_view LevelName(Level l);        // "off" | "warning" | "error" | "waived"
 // "error" | "warning" | "off"; anything else (case-sensitive) is nullopt.
 std::optional<Level> ParseLevel(std::string_view name);
 

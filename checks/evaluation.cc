@@ -71,6 +71,7 @@ Level Settings::LevelOf(const Control& control) const {
 
 bool Settings::LevelPending(const Control& control) const {
   if (levels_unknown || unknown_levels.count(control.id) > 0) return true;
+  if (waivers_unknown || pending_waivers.count(control.id) > 0) return true;
   // Advisory mode could still lower an error; it never raises a warning.
   return enforcement_unknown && LevelOf(control) == Level::kError;
 }
@@ -85,17 +86,21 @@ std::string_view StatusName(Status s) {
       return "unknown";
     case Status::kOff:
       return "off";
+    case Status::kWaived:
+      return "waived";
   }
   return "unknown";
 }
 
 bool Evaluation::compliant() const {
+  // A waived control and its findings do not count against compliance.
   return problems.empty() &&
          std::none_of(controls.begin(), controls.end(),
                       [](const ControlResult& r) {
                         return r.status == Status::kFail || r.status == Status::kUnknown;
                       }) &&
-         findings.empty();
+         std::all_of(findings.begin(), findings.end(),
+                     [](const Finding& f) { return f.level == Level::kWaived; });
 }
 
 bool Evaluation::has_unknown() const {
@@ -123,7 +128,8 @@ Evaluation Evaluate(const Input& input, const Settings& settings) {
   evaluation.controls.reserve(entries.size());
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const Control& control = catalog[i];
-    ControlResult result{.control = &control, .level_pending = settings.LevelPending(control)};
+    ControlResult result{
+        .control = &control, .level_pending = settings.LevelPending(control), .waiver = {}};
     const Level level = settings.LevelOf(control);
     if (level == Level::kOff) {
       result.status = Status::kOff;
@@ -134,27 +140,38 @@ Evaluation Evaluate(const Input& input, const Settings& settings) {
     result.level = AfterEnforcement(level, enforcement);
     Outcome outcome = entries[i].check(definition);
     result.status = outcome.status;
+    const auto waiver = settings.waivers.find(control.id);
+    if (waiver != settings.waivers.end()) {
+      result.status = Status::kWaived;
+      result.waiver = waiver->second;
+    }
     std::sort(outcome.violations.begin(), outcome.violations.end(),
               [](const Violation& a, const Violation& b) {
                 return AttributeLess(a.place.attribute, b.place.attribute);
               });
     for (Violation& violation : outcome.violations) {
       const bool unreadable = troubled.count(violation.place.argument) > 0;
+      const Level level = result.waiver.has_value() ? Level::kWaived
+                          : unreadable              ? Level::kError
+                                                    : result.level;
       evaluation.findings.push_back(Finding{
           .control_id = control.id,
           .title = control.title,
           .severity = control.severity,
-          .level = unreadable ? Level::kError : result.level,
+          .level = level,
           .argument = std::move(violation.place.argument),
           .attribute = std::move(violation.place.attribute),
           .message = std::move(violation.message),
           .remediation = control.remediation,
           .references = control.references,
-          .summary = violation.unverifiable ? UnverifiableSummary(control)
+          .summary = !violation.summary.empty() ? std::move(violation.summary)
+                     : violation.unverifiable   ? UnverifiableSummary(control)
                      : violation.invalid_value && !control.invalid_value_summary.empty()
                          ? control.invalid_value_summary
                          : control.summary,
           .unverifiable = violation.unverifiable,
+          .waiver_reason = result.waiver.has_value() ? result.waiver->reason : std::string(),
+          .waiver_expires = result.waiver.has_value() ? result.waiver->expires : std::string(),
       });
     }
     evaluation.controls.push_back(result);

@@ -9,12 +9,14 @@
 #define COMPLIANCECHECK_CHECKS_EVALUATION_H_
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "checks/control.h"
 #include "checks/input.h"
+#include "checks/waiver.h"
 
 namespace checks {
 
@@ -35,6 +37,13 @@ struct Settings {
   bool enforcement_unknown = false;
   bool levels_unknown = false;           // the whole `controls` map
   std::set<std::string> unknown_levels;  // ids whose level is not known yet
+  // The data source's waivers that are in force, by control id (functions
+  // take none). `waivers_unknown`: some waiver is not known yet, so any
+  // control may turn out waived; `pending_waivers`: ids whose waiver is not
+  // known yet to be in force (its expiry or reason is not known).
+  std::map<std::string, Waiver> waivers;
+  bool waivers_unknown = false;
+  std::set<std::string> pending_waivers;
 
   // The effective level of `control` before enforcement.
   Level LevelOf(const Control& control) const;
@@ -42,14 +51,15 @@ struct Settings {
   bool LevelPending(const Control& control) const;
 };
 
-enum class Status { kPass, kFail, kUnknown, kOff };
-std::string_view StatusName(Status s);  // "pass" | "fail" | "unknown" | "off"
+enum class Status { kPass, kFail, kUnknown, kOff, kWaived };
+std::string_view StatusName(Status s);  // "pass" | "fail" | "unknown" | "off" | "waived"
 
 struct ControlResult {
   const Control* control = nullptr;
   Status status = Status::kPass;
-  Level level = Level::kOff;   // after enforcement
-  bool level_pending = false;  // see Settings::LevelPending
+  Level level = Level::kOff;     // after enforcement; the control's own level when waived
+  bool level_pending = false;    // see Settings::LevelPending
+  std::optional<Waiver> waiver;  // kWaived: the waiver in force
 };
 
 struct Finding {
@@ -71,6 +81,10 @@ struct Finding {
   // The control failed closed because its input could not be read: the
   // summary says it could not be verified, not that it failed.
   bool unverifiable = false;
+  // level kWaived: the waiver's reason and expiry, the user's own words
+  // (findings and report_json carry them; diagnostics never do).
+  std::string waiver_reason;
+  std::string waiver_expires;
 };
 
 // A problem with the input's shape that is not a control finding: both

@@ -39,7 +39,7 @@ struct TextSet {
 
 // The arguments of compliancecheck_ecs_task_definition, named as on
 // aws_ecs_task_definition. `task_definition_json` is the alternative form:
-// when it is set, the five fields between it and `family` must be null.
+// when it is set, the fields between it and `family` must be null.
 struct Input {
   Text family;
   Text pid_mode;
@@ -47,6 +47,10 @@ struct Input {
   Text network_mode;
   TextSet requires_compatibilities;
   Text container_definitions;
+  // runtime_platform { operating_system_family }: kMalformed when the block
+  // (or `self`'s list of one object) has the wrong shape, `value` saying what
+  // it was.
+  Text operating_system_family;
   Text task_definition_json;
 };
 

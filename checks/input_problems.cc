@@ -104,6 +104,7 @@ std::vector<InputProblem> InputProblems(const Input& input, const TaskDefinition
     if (IsGiven(input.network_mode)) conflicting.push_back("network_mode");
     if (IsGiven(input.requires_compatibilities)) conflicting.push_back("requires_compatibilities");
     if (IsGiven(input.container_definitions)) conflicting.push_back("container_definitions");
+    if (IsGiven(input.operating_system_family)) conflicting.push_back("runtime_platform");
     if (!conflicting.empty()) {
       problems.push_back(InputProblem{
           .kind = InputProblem::Kind::kConflictingForms,
@@ -124,6 +125,19 @@ std::vector<InputProblem> InputProblems(const Input& input, const TaskDefinition
   if (!document) {
     AddNotAString("pid_mode", input.pid_mode, problems);
     AddNotAString("ipc_mode", input.ipc_mode, problems);
+    AddNotAString("network_mode", input.network_mode, problems);
+    if (input.operating_system_family.state == Text::State::kMalformed) {
+      problems.push_back(InputProblem{
+          .kind = InputProblem::Kind::kUnreadable,
+          .argument = "runtime_platform",
+          .summary = "Invalid runtime_platform",
+          .detail = Concat("runtime_platform's operating_system_family cannot be read: ",
+                           input.operating_system_family.value,
+                           ". Give one runtime_platform block (or a list of one object) with "
+                           "operating_system_family as a string, as on "
+                           "aws_ecs_task_definition."),
+      });
+    }
   }
 
   // Unreadable JSON is reported here as well as by the controls, which fail

@@ -19,6 +19,11 @@ std::string ReportJson(const Evaluation& evaluation, const Text& family) {
     control["id"] = result.control != nullptr ? result.control->id : "";
     control["status"] = StatusName(result.status);
     control["level"] = LevelName(result.level);
+    if (result.waiver.has_value()) {
+      control["reason"] = result.waiver->reason;
+      control["expires"] =
+          result.waiver->expires.empty() ? Json(nullptr) : Json(result.waiver->expires);
+    }
     controls.push_back(std::move(control));
   }
   report["controls"] = std::move(controls);
@@ -33,6 +38,10 @@ std::string ReportJson(const Evaluation& evaluation, const Text& family) {
     entry["message"] = finding.message;
     entry["remediation"] = finding.remediation;
     entry["references"] = finding.references;
+    const bool waived = finding.level == Level::kWaived;
+    entry["waiver_reason"] = waived ? Json(finding.waiver_reason) : Json(nullptr);
+    entry["waiver_expires"] =
+        waived && !finding.waiver_expires.empty() ? Json(finding.waiver_expires) : Json(nullptr);
     findings.push_back(std::move(entry));
   }
   report["findings"] = std::move(findings);

@@ -58,6 +58,7 @@ TaskDefinition ReadTaskDefinition(const Input& input) {
     definition.form = TaskDefinition::Form::kDocument;
     const Place place = ArgumentPlace("task_definition_json");
     definition.pid_mode.place = definition.ipc_mode.place = place;
+    definition.network_mode.place = definition.os_family.place = place;
     definition.containers.place = place;
     definition.document_state = input.task_definition_json.state;
     if (input.task_definition_json.state == Text::State::kMalformed) {
@@ -70,6 +71,10 @@ TaskDefinition ReadTaskDefinition(const Input& input) {
 
   definition.pid_mode = {ArgumentPlace("pid_mode"), input.pid_mode, false};
   definition.ipc_mode = {ArgumentPlace("ipc_mode"), input.ipc_mode, false};
+  definition.network_mode = {ArgumentPlace("network_mode"), input.network_mode, false};
+  definition.os_family = {{"runtime_platform", "runtime_platform[0].operating_system_family"},
+                          input.operating_system_family,
+                          false};
   definition.requires_compatibilities = input.requires_compatibilities;
   ContainerList& containers = definition.containers;
   containers.place = ArgumentPlace("container_definitions");

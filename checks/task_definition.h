@@ -15,16 +15,11 @@
 #include <string_view>
 #include <vector>
 
+#include "checks/container.h"
 #include "checks/input.h"
+#include "checks/place.h"
 
 namespace checks {
-
-// Where a value sits: the top-level argument Terraform points at, and the
-// argument plus the 0-based path inside its JSON, as users see it.
-struct Place {
-  std::string argument;   // "pid_mode", "task_definition_json"
-  std::string attribute;  // "pid_mode", "task_definition_json.pidMode"
-};
 
 // Why a value could not be read at all. `message` is a full sentence naming
 // the place; it never quotes the value (it may be a secret).
@@ -51,21 +46,14 @@ struct NamespaceMode {
   bool ambiguous = false;
 };
 
-// A container object that holds pidMode or ipcMode, which ECS ignores there.
-struct MisplacedKey {
-  Place place;  // "container_definitions[1].pidMode"
-  std::size_t container_index = 0;
-  std::string key;    // "pidMode" or "ipcMode"
-  std::string value;  // the value as written: "\"host\"", or "a number"
-};
-
 // The containers of the task, as far as the controls need them.
 struct ContainerList {
   Place place;  // "container_definitions",
                 // "task_definition_json.containerDefinitions"
   // kNull: no containers given. kUnknown: not known yet. kKnown: read, see
-  // misplaced_keys. kMalformed: could not be read, see problem.
+  // containers and misplaced_keys. kMalformed: could not be read, see problem.
   Text::State state = Text::State::kNull;
+  std::vector<Container> containers;         // in document order
   std::vector<MisplacedKey> misplaced_keys;  // in document order
   std::optional<ReadProblem> problem;
 };
@@ -82,6 +70,10 @@ struct TaskDefinition {
 
   NamespaceMode pid_mode;
   NamespaceMode ipc_mode;
+  NamespaceMode network_mode;
+  // runtime_platform's operating_system_family (runtimePlatform.
+  // operatingSystemFamily in a document); null means Linux, ECS's default.
+  NamespaceMode os_family;
   // Only affects the wording of findings (the Fargate note), never a verdict.
   TextSet requires_compatibilities;
   ContainerList containers;

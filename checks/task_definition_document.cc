@@ -68,6 +68,10 @@ struct Members {
   bool pid_mode_ambiguous = false;
   std::optional<Text> ipc_mode;
   bool ipc_mode_ambiguous = false;
+  std::optional<Text> network_mode;
+  bool network_mode_ambiguous = false;
+  std::optional<Text> os_family;  // runtimePlatform.operatingSystemFamily
+  bool os_family_ambiguous = false;
   TextSet requires_compatibilities;
   ContainerList containers;
   ContainerListReader containers_reader;
@@ -120,6 +124,17 @@ class DocumentVisitor final : public JsonVisitor {
       if (inside.empty()) {
         SetMode(members.ipc_mode, members.ipc_mode_ambiguous, kind, value);
       }
+    } else if (key == "networkMode") {
+      if (inside.empty()) {
+        SetMode(members.network_mode, members.network_mode_ambiguous, kind, value);
+      }
+    } else if (key == "runtimePlatform") {
+      // Not an object: no OS family can be read from it.
+      if (inside.empty() && kind != JsonKind::kObject && kind != JsonKind::kNull) {
+        members.os_family = Text::Malformed(Concat("runtimePlatform is ", JsonKindName(kind)));
+      } else if (inside.size() == 1 && inside[0].key == "operatingSystemFamily") {
+        SetMode(members.os_family, members.os_family_ambiguous, kind, value);
+      }
     } else if (key == "requiresCompatibilities") {
       ReadCompatibility(members.requires_compatibilities, inside, kind, value);
     } else if (key == "containerDefinitions") {
@@ -147,6 +162,11 @@ class DocumentVisitor final : public JsonVisitor {
                            members.pid_mode_ambiguous};
     definition.ipc_mode = {DocumentPlace("ipcMode"), members.ipc_mode.value_or(Text::Null()),
                            members.ipc_mode_ambiguous};
+    definition.network_mode = {DocumentPlace("networkMode"),
+                               members.network_mode.value_or(Text::Null()),
+                               members.network_mode_ambiguous};
+    definition.os_family = {DocumentPlace("runtimePlatform.operatingSystemFamily"),
+                            members.os_family.value_or(Text::Null()), members.os_family_ambiguous};
     definition.requires_compatibilities = std::move(members.requires_compatibilities);
     definition.containers = std::move(members.containers);
   }
@@ -195,6 +215,8 @@ void ReadTaskDefinitionDocument(std::string_view json, TaskDefinition& definitio
   const Place argument{std::string(kArgument), std::string(kArgument)};
   definition.pid_mode.place = DocumentPlace("pidMode");
   definition.ipc_mode.place = DocumentPlace("ipcMode");
+  definition.network_mode.place = DocumentPlace("networkMode");
+  definition.os_family.place = DocumentPlace("runtimePlatform.operatingSystemFamily");
   definition.containers.place = DocumentPlace("containerDefinitions");
 
   DocumentVisitor visitor;

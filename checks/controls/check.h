@@ -28,6 +28,9 @@ struct Violation {
   // The input could not be read at all, so the control fails closed without
   // a verdict: the finding says it cannot be verified.
   bool unverifiable = false;
+  // The diagnostic summary, when this violation needs its own (a near-miss
+  // key rather than a misplaced namespace mode); empty: the control's.
+  std::string summary = {};
 };
 
 // kPass and kUnknown carry no violations; kFail carries at least one.
@@ -55,7 +58,14 @@ std::optional<Outcome> DocumentOutcome(const TaskDefinition& definition,
 // One function per control, in checks/controls/<control>.cc.
 Outcome CheckNoHostPidMode(const TaskDefinition& definition);
 Outcome CheckNoHostIpcMode(const TaskDefinition& definition);
-Outcome CheckMisplacedNamespaceKey(const TaskDefinition& definition);
+Outcome CheckMisplacedKey(const TaskDefinition& definition);
+Outcome CheckNoPrivileged(const TaskDefinition& definition);
+Outcome CheckNoEnvironmentSecrets(const TaskDefinition& definition);
+Outcome CheckReadonlyRootFilesystem(const TaskDefinition& definition);
+Outcome CheckLoggingConfigured(const TaskDefinition& definition);
+Outcome CheckNoHostNetworkMode(const TaskDefinition& definition);
+Outcome CheckLinuxUserNonRoot(const TaskDefinition& definition);
+Outcome CheckWindowsUserNonAdmin(const TaskDefinition& definition);
 
 }  // namespace checks
 

@@ -3,6 +3,7 @@
 #include "provider/compliance/evaluate.h"
 #include "provider/compliance/findings.h"
 #include "provider/compliance/task_definition_input.h"
+#include "provider/compliance/waivers.h"
 
 namespace compliance {
 namespace {
@@ -38,7 +39,9 @@ tf::Schema MakeSchema() {
           "ipc_mode", s,
           "As on `aws_ecs_task_definition`: the task's IPC namespace (`host`, `task` or `none`). "
           "`\"host\"` fails `ecs_task_definition_no_host_ipc_mode`."),
-      Optional("network_mode", s, "As on `aws_ecs_task_definition`."),
+      Optional("network_mode", s,
+               "As on `aws_ecs_task_definition`: `bridge`, `host`, `awsvpc` or `none`. `\"host\"` "
+               "fails `ecs_task_definition_no_host_network_mode` (AWS Security Hub ECS.17)."),
       Optional(
           "requires_compatibilities", cty::Type::Set(s),
           "As on `aws_ecs_task_definition`; with `FARGATE` the finding notes that Fargate rejects "
@@ -55,6 +58,11 @@ tf::Schema MakeSchema() {
       Optional("enforcement", s,
                "Overrides the provider's `enforcement` for this data source: `\"error\"` or "
                "`\"warning\"` (advisory: every error becomes a warning)."),
+      Optional("waivers", WaiverListType(),
+               "Controls this data source accepts failing, each with a `reason` and an optional "
+               "`expires` (RFC 3339 date or timestamp; a date waives through that day, UTC). A "
+               "waived control's findings have level `waived`, print nothing and block nothing; "
+               "after `expires` the waiver is ignored with a warning, and they block again."),
       Computed("compliant", cty::Type::Bool(),
                "True only when there is no finding at all (any level)."),
       Computed(
@@ -66,6 +74,17 @@ tf::Schema MakeSchema() {
                "A JSON report for CI tools: `family`, `compliant`, `controls` (`id`, `status` = "
                "`pass`|`fail`|`unknown`|`off`, `level`) and `findings`."),
   };
+  tf::NestedBlock runtime_platform{
+      .type_name = "runtime_platform", .block = {}, .min_items = 0, .max_items = 1};
+  runtime_platform.block.description =
+      "As on `aws_ecs_task_definition`. `operating_system_family` chooses the user control: "
+      "`LINUX` (or none) `ecs_container_linux_user_non_root`, a `WINDOWS_` family "
+      "`ecs_container_windows_user_non_admin`.";
+  runtime_platform.block.attributes = {
+      Optional("operating_system_family", s, "As on `aws_ecs_task_definition`."),
+      Optional("cpu_architecture", s, "As on `aws_ecs_task_definition`; not judged."),
+  };
+  schema.block.block_types = {std::move(runtime_platform)};
   return schema;
 }
 
@@ -86,6 +105,10 @@ checks::Evaluation EcsTaskDefinitionDataSource::Assess(const cty::Value& config,
     settings.enforcement = *mode;
     settings.enforcement_unknown = false;
   }
+  // An expired waiver is told in the validate walk, beside the errors it
+  // lets through again (which stop the plan before the plan walk).
+  ReadWaivers(config.GetAttr("waivers"), WaiverClock(),
+              /*warn_expired=*/moment == Moment::kValidateUnconfigured, &settings, diags);
   checks::Evaluation evaluation = EvaluateLogged(TypeName(), input, settings);
   AddDiagnostics(evaluation, moment, diags);
   return evaluation;
@@ -109,6 +132,9 @@ void EcsTaskDefinitionDataSource::Read(const tf::ReadDataSourceRequest& request,
   std::map<std::string, cty::Value> state;
   for (const tf::Attribute& a : schema_.block.attributes) {
     if (!a.computed) state.emplace(a.name, request.config.GetAttr(a.name));
+  }
+  for (const tf::NestedBlock& b : schema_.block.block_types) {
+    state.emplace(b.type_name, request.config.GetAttr(b.type_name));
   }
   // A read only happens on a wholly known configuration, so the state is
   // wholly known, as Terraform requires.

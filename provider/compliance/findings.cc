@@ -16,6 +16,8 @@ const cty::Type& FindingType() {
       {"message", cty::Type::String()},
       {"remediation", cty::Type::String()},
       {"references", cty::Type::List(cty::Type::String())},
+      {"waiver_reason", cty::Type::String()},
+      {"waiver_expires", cty::Type::String()},
   }));
   return *type;
 }
@@ -31,6 +33,7 @@ cty::Value FindingsValue(const std::vector<checks::Finding>& findings) {
   for (const checks::Finding& f : findings) {
     std::vector<cty::Value> refs;
     for (const std::string& r : f.references) refs.push_back(cty::Value::String(r));
+    const bool waived = f.level == checks::Level::kWaived;
     items.push_back(cty::Value::Object({
         {"control_id", cty::Value::String(f.control_id)},
         {"title", cty::Value::String(f.title)},
@@ -40,6 +43,11 @@ cty::Value FindingsValue(const std::vector<checks::Finding>& findings) {
         {"message", cty::Value::String(f.message)},
         {"remediation", cty::Value::String(f.remediation)},
         {"references", cty::Value::List(cty::Type::String(), std::move(refs))},
+        {"waiver_reason",
+         waived ? cty::Value::String(f.waiver_reason) : cty::Value::Null(cty::Type::String())},
+        {"waiver_expires", waived && !f.waiver_expires.empty()
+                               ? cty::Value::String(f.waiver_expires)
+                               : cty::Value::Null(cty::Type::String())},
     }));
   }
   return cty::Value::List(FindingType(), std::move(items));
@@ -80,7 +88,8 @@ void AddDiagnostics(const checks::Evaluation& evaluation, Moment moment, tf::Dia
     if (r.level_pending) pending.insert(r.control->id);
   }
   for (const checks::Finding& f : evaluation.findings) {
-    if (troubled.count(f.argument) > 0) continue;
+    // A waived finding prints nothing: the waiver says it was accepted.
+    if (troubled.count(f.argument) > 0 || f.level == checks::Level::kWaived) continue;
     const bool is_pending = pending.count(f.control_id) > 0;
     const bool error = f.level == checks::Level::kError;
     if (!Reported(moment, error, is_pending)) continue;

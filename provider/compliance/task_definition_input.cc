@@ -54,7 +54,44 @@ constexpr std::string_view kAttributes[] = {
     "requires_compatibilities",
     "container_definitions",
     "task_definition_json",
+    "runtime_platform",
 };
+
+// runtime_platform: the data source's block and `self` of
+// aws_ecs_task_definition give a list of at most one object; a literal
+// object is accepted as well.
+checks::Text ReadOsFamily(const cty::Value& v) {
+  if (v.is_unknown()) return checks::Text::Unknown();
+  if (v.is_null()) return checks::Text::Null();
+  switch (v.type().kind()) {
+    case cty::Kind::kObject:
+    case cty::Kind::kMap:
+      return ReadText(v.GetAttr("operating_system_family"));
+    case cty::Kind::kList:
+    case cty::Kind::kSet:
+    case cty::Kind::kTuple: {
+      const std::vector<cty::Value>& blocks = v.Elements();
+      if (blocks.empty()) return checks::Text::Null();
+      if (blocks.size() > 1) {
+        return checks::Text::Malformed(absl::StrCat("there are ", blocks.size(), " blocks"));
+      }
+      const cty::Value& block = blocks[0];
+      if (block.is_unknown()) return checks::Text::Unknown();
+      if (block.is_null()) return checks::Text::Null();
+      const cty::Kind kind = block.type().kind();
+      if (kind != cty::Kind::kObject && kind != cty::Kind::kMap) {
+        return checks::Text::Malformed(absl::StrCat("the block is ", Described(block.type())));
+      }
+      const checks::Text family = ReadText(block.GetAttr("operating_system_family"));
+      if (family.state == checks::Text::State::kMalformed) {
+        return checks::Text::Malformed(absl::StrCat("it is ", family.value));
+      }
+      return family;
+    }
+    default:
+      return checks::Text::Malformed(absl::StrCat("runtime_platform is ", Described(v.type())));
+  }
+}
 
 }  // namespace
 
@@ -66,8 +103,8 @@ checks::Input ReadTaskDefinitionInput(const cty::Value& value) {
   checks::Input in;
   if (value.is_unknown()) {
     // Nothing is known yet: every argument is pending.
-    for (checks::Text* t :
-         {&in.family, &in.pid_mode, &in.ipc_mode, &in.network_mode, &in.container_definitions}) {
+    for (checks::Text* t : {&in.family, &in.pid_mode, &in.ipc_mode, &in.network_mode,
+                            &in.container_definitions, &in.operating_system_family}) {
       *t = checks::Text::Unknown();
     }
     in.requires_compatibilities.state = checks::TextSet::State::kUnknown;
@@ -80,6 +117,7 @@ checks::Input ReadTaskDefinitionInput(const cty::Value& value) {
   in.requires_compatibilities = ReadTextSet(value.GetAttr("requires_compatibilities"));
   in.container_definitions = ReadText(value.GetAttr("container_definitions"));
   in.task_definition_json = ReadText(value.GetAttr("task_definition_json"));
+  in.operating_system_family = ReadOsFamily(value.GetAttr("runtime_platform"));
   return in;
 }
 

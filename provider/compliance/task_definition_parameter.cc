@@ -50,7 +50,8 @@ tf::Parameter TaskDefinitionParameter() {
   p.description =
       "An object or map with any of the data source's argument names (`pid_mode`, `ipc_mode`, "
       "`network_mode`, `requires_compatibilities`, `container_definitions`, "
-      "`task_definition_json`, `family`): for example `self` in a postcondition of "
+      "`runtime_platform`, `task_definition_json`, `family`): for example `self` in a "
+      "postcondition of "
       "`aws_ecs_task_definition`, the resource itself, or a literal object. Other attributes are "
       "ignored; values may be unknown. Anything else (a string, a list, the instances of a "
       "`count` or `for_each` resource) is an error: pass one instance, or use a `for` expression.";

@@ -53,13 +53,19 @@ void ToProto(const tf::Diagnostics& in,
   for (const tf::Diagnostic& d : in.items()) ToProto(d, out->Add());
 }
 
-void ToProto(const tf::Schema& in, tfplugin6::Schema* out) {
-  out->set_version(in.version);
-  tfplugin6::Schema::Block* block = out->mutable_block();
-  block->set_version(in.version);
-  block->set_description(in.block.description);
+void ToProto(const tf::Block& in, int64_t version, tfplugin6::Schema::Block* block) {
+  block->set_version(version);
+  block->set_description(in.description);
   block->set_description_kind(tfplugin6::MARKDOWN);
-  for (const tf::Attribute& a : in.block.attributes) {
+  for (const tf::NestedBlock& b : in.block_types) {
+    tfplugin6::Schema::NestedBlock* nested = block->add_block_types();
+    nested->set_type_name(b.type_name);
+    nested->set_nesting(tfplugin6::Schema::NestedBlock::LIST);
+    nested->set_min_items(b.min_items);
+    nested->set_max_items(b.max_items);
+    ToProto(b.block, version, nested->mutable_block());
+  }
+  for (const tf::Attribute& a : in.attributes) {
     tfplugin6::Schema::Attribute* attr = block->add_attributes();
     attr->set_name(a.name);
     attr->set_type(cty::ToTypeJson(a.type));
@@ -70,6 +76,11 @@ void ToProto(const tf::Schema& in, tfplugin6::Schema* out) {
     attr->set_computed(a.computed);
     attr->set_sensitive(a.sensitive);
   }
+}
+
+void ToProto(const tf::Schema& in, tfplugin6::Schema* out) {
+  out->set_version(in.version);
+  ToProto(in.block, in.version, out->mutable_block());
 }
 
 void ToProto(const tf::Parameter& in, tfplugin6::Function::Parameter* out) {

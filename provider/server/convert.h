@@ -27,6 +27,7 @@ void ToProto(const tf::AttributePath& in, tfplugin6::AttributePath* out);
 void ToProto(const tf::Diagnostic& in, tfplugin6::Diagnostic* out);
 void ToProto(const tf::Diagnostics& in,
              google::protobuf::RepeatedPtrField<tfplugin6::Diagnostic>* out);
+void ToProto(const tf::Block& in, int64_t version, tfplugin6::Schema::Block* out);
 void ToProto(const tf::Schema& in, tfplugin6::Schema* out);
 void ToProto(const tf::Parameter& in, tfplugin6::Function::Parameter* out);
 void ToProto(const tf::FunctionDefinition& in, tfplugin6::Function* out);

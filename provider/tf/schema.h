@@ -1,7 +1,7 @@
 // File: provider/tf/schema.h
 //
 // The configuration schema of a provider block or a data source: a block of
-// attributes, each with a cty type and exactly one of required / optional /
+// attributes and nested blocks, each with a cty type and exactly one of required / optional /
 // computed (optional + computed allowed).
 
 #ifndef COMPLIANCECHECK_PROVIDER_TF_SCHEMA_H_
@@ -25,14 +25,27 @@ struct Attribute {
   bool sensitive = false;
 };
 
+struct NestedBlock;
+
 struct Block {
   std::vector<Attribute> attributes;
-  std::string description;  // Markdown
+  std::vector<NestedBlock> block_types;  // nested blocks, e.g. runtime_platform { ... }
+  std::string description;               // Markdown
 
   // The object type Terraform uses for values of this block.
   cty::Type ObjectType() const;
   // The attribute named `name`, or nullptr.
   const Attribute* Find(std::string_view name) const;
+};
+
+// A nested block type. Only list nesting is offered: its value is a list of
+// the block's objects (as `self.runtime_platform` is on
+// aws_ecs_task_definition), with at most `max_items` elements (0: no limit).
+struct NestedBlock {
+  std::string type_name;
+  Block block;
+  int64_t min_items = 0;
+  int64_t max_items = 0;
 };
 
 struct Schema {

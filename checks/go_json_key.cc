@@ -1,0 +1,51 @@
+// File: checks/go_json_key.cc
+
+#include "checks/go_json_key.h"
+
+namespace checks {
+
+namespace {
+
+// The fold of the character at the start of `text`, and how many bytes it
+// takes: an ASCII byte upper-cased, one of the four letters Go folds to
+// ASCII, or any other byte as it is (it never equals an ASCII fold).
+char FoldAt(std::string_view text, std::size_t* length) {
+  const auto c = static_cast<unsigned char>(text[0]);
+  *length = 1;
+  if (c < 0x80) return static_cast<char>(c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c);
+  const std::string_view two = text.substr(0, 2);
+  if (two == "\xC4\xB0" || two == "\xC4\xB1") {  // U+0130, U+0131: I
+    *length = 2;
+    return 'I';
+  }
+  if (two == "\xC5\xBF") {  // U+017F LATIN SMALL LETTER LONG S
+    *length = 2;
+    return 'S';
+  }
+  if (text.substr(0, 3) == "\xE2\x84\xAA") {  // U+212A KELVIN SIGN
+    *length = 3;
+    return 'K';
+  }
+  return static_cast<char>(c);
+}
+
+}  // namespace
+
+std::string GoFoldKey(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  for (std::size_t i = 0, n = 0; i < key.size(); i += n) out += FoldAt(key.substr(i), &n);
+  return out;
+}
+
+bool GoKeyMatches(std::string_view key, std::string_view field) {
+  if (key == field) return true;
+  std::size_t i = 0, j = 0;
+  for (std::size_t n = 0; i < key.size() && j < field.size(); i += n, ++j) {
+    std::size_t unused = 0;
+    if (FoldAt(key.substr(i), &n) != FoldAt(field.substr(j), &unused)) return false;
+  }
+  return i == key.size() && j == field.size();
+}
+
+}  // namespace checks
