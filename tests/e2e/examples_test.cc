@@ -10,9 +10,12 @@
 //
 // and this test plans a copy of the directory once per line (after
 // `terraform get` when it calls modules). A new example directory is covered
-// without touching this file. The snippets under examples/provider,
-// data-sources and functions plan together with provider.tf, and all of
-// examples/ is `terraform fmt` clean.
+// without touching this file. The files under examples/provider, data-sources
+// and functions (the ones the docs pages show) each plan on their own, a
+// module under some example's modules/ is planned by the example that calls
+// it, examples/aws by aws_provider_test.cc, and every other .tf file fails
+// EveryTerraformFileIsPlanned until a test plans it. All of examples/ is
+// `terraform fmt` clean.
 
 #include <algorithm>
 #include <cctype>
@@ -187,24 +190,22 @@ TEST(Examples, AreTerraformFmtClean) {
   EXPECT_EQ(run.exit_code, 0) << "files needing `terraform fmt`:\n" << run.Describe();
 }
 
-// Each tfplugindocs snippet planned next to examples/provider/provider.tf,
-// which holds required_providers and the provider block.
+// Each file a docs page shows, planned on its own: required_providers and
+// all it needs are in the file.
 class Snippet : public ::testing::TestWithParam<std::string> {};
 
-TEST_P(Snippet, PlansWithTheProviderExample) {
-  auto workspace = NewWorkspace({});
-  ASSERT_NE(workspace, nullptr);
-  ASSERT_TRUE(workspace->CopyFrom(ExamplesDir() / "provider").ok());
+TEST_P(Snippet, PlansOnItsOwn) {
   const fs::path snippet = ExamplesDir() / GetParam();
   ASSERT_TRUE(fs::exists(snippet)) << snippet;
-  ASSERT_TRUE(workspace->WriteFile("snippet.tf", ReadText(snippet)).ok());
+  auto workspace = NewWorkspace({{"main.tf", ReadText(snippet)}});
+  ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Plan();
   EXPECT_EQ(run.exit_code, 0) << run.Describe();
   EXPECT_FALSE(HasDiagnostic(run.combined, "Error", "")) << run.Describe();
 }
 
 std::vector<std::string> Snippets() {
-  std::vector<std::string> snippets;
+  std::vector<std::string> snippets = {"provider/provider.tf"};
   for (const auto& [group, file] :
        {std::pair{"data-sources", "data-source.tf"}, std::pair{"functions", "function.tf"}}) {
     std::error_code ec;
@@ -272,12 +273,56 @@ TEST(Examples, ReadmeQuotesTheDemosRealOutput) {
   }
 }
 
-TEST(Examples, ProviderExamplePlansAlone) {
-  auto workspace = NewWorkspace({});
-  ASSERT_NE(workspace, nullptr);
-  ASSERT_TRUE(workspace->CopyFrom(ExamplesDir() / "provider").ok());
-  RunResult run = workspace->Plan();
-  EXPECT_EQ(run.exit_code, 0) << run.Describe();
+// How a test plans `relative` (a .tf file under examples/), or "" when none
+// does.
+std::string PlannedBy(const fs::path& relative, const std::vector<std::string>& snippets,
+                      const std::vector<std::string>& directories) {
+  const std::string path = relative.generic_string();
+  if (std::find(snippets.begin(), snippets.end(), path) != snippets.end()) {
+    return "Snippet.PlansOnItsOwn";
+  }
+  if (absl::StartsWith(path, "aws/") && relative.parent_path() == "aws") {
+    return "AwsProvider (aws_provider_test.cc)";
+  }
+  // A module: planned by the example whose directory holds modules/NAME and
+  // calls it.
+  std::vector<std::string> parts = absl::StrSplit(path, '/');
+  for (size_t i = 0; i + 2 < parts.size(); ++i) {
+    if (parts[i + 1] != "modules") continue;
+    const std::string owner = absl::StrJoin(parts.begin(), parts.begin() + i + 1, "/");
+    const std::string call = "./modules/" + parts[i + 2];
+    if (std::find(directories.begin(), directories.end(), owner) == directories.end()) break;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(ExamplesDir() / owner, ec)) {
+      if (entry.path().extension() == ".tf" &&
+          absl::StrContains(ReadText(entry.path()), "\"" + call + "\"")) {
+        return "Example.PlansAsItsReadmeSays/" + owner + " (through its module call)";
+      }
+    }
+    break;
+  }
+  const std::string dir = relative.parent_path().generic_string();
+  if (std::find(directories.begin(), directories.end(), dir) != directories.end()) {
+    return "Example.PlansAsItsReadmeSays/" + dir;
+  }
+  return "";
+}
+
+TEST(Examples, EveryTerraformFileIsPlanned) {
+  const std::vector<std::string> snippets = Snippets();
+  const std::vector<std::string> directories = ExampleDirectories();
+  int files = 0;
+  std::error_code ec;
+  for (const auto& entry : fs::recursive_directory_iterator(ExamplesDir(), ec)) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".tf") continue;
+    ++files;
+    const fs::path relative = fs::relative(entry.path(), ExamplesDir());
+    EXPECT_NE(PlannedBy(relative, snippets, directories), "")
+        << "examples/" << relative.generic_string()
+        << " is planned by no test: give it required_providers and put it where a test plans "
+           "it (a usage/ directory with Expected lines, or a module called by one)";
+  }
+  EXPECT_GT(files, 10);
 }
 
 }  // namespace
