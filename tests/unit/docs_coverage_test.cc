@@ -292,7 +292,8 @@ bool EmbedsVerbatim(std::string_view page, std::string_view example) {
 
 TEST_F(DocsCoverage, EveryReferencePageEmbedsItsExampleFileVerbatim) {
   std::vector<std::pair<fs::path, fs::path>> pages = {
-      {"index.md", fs::path("provider") / "provider.tf"}};
+      {"index.md", fs::path("provider") / "provider.tf"},
+      {fs::path("guides") / "troubleshooting.md", fs::path("usage") / "count-zero" / "main.tf"}};
   for (const tf::DataSource* ds : provider_.DataSources()) {
     const std::string type_name(ds->TypeName());
     pages.push_back({fs::path("data-sources") / (type_name.substr(kProviderPrefix.size()) + ".md"),
