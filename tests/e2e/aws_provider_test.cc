@@ -403,6 +403,29 @@ resource "aws_ecs_task_definition" "guarded" {
   }
 }
 
+# The AWS provider plans container_definitions normalized: keys ECS does not
+# know (pidMode inside a container) are gone from self, so only the raw JSON
+# shows the misplaced key (docs/guides/troubleshooting.md says so).
+locals {
+  misplaced = jsonencode([{ name = "app", image = "public.ecr.aws/nginx/nginx:1.27", memory = 128, pidMode = "host" }])
+}
+
+resource "aws_ecs_task_definition" "normalized" {
+  family                = "normalized"
+  container_definitions = local.misplaced
+
+  lifecycle {
+    postcondition {
+      condition     = provider::compliancecheck::check_ecs_task_definition(self).compliant
+      error_message = "failing: normalized"
+    }
+  }
+}
+
+output "misplaced_raw_findings" {
+  value = [for f in provider::compliancecheck::check_ecs_task_definition({ container_definitions = local.misplaced }).findings : f.attribute]
+}
+
 module "svc_ok" {
   source   = "./modules/svc"
   family   = "svc-ok"
@@ -480,7 +503,11 @@ TEST_F(AwsProvider, PreAndPostconditionsWithSelfFailExactlyTheBadTaskDefinitions
 
   RunResult good = workspace->Plan({"-var", "include_bad=false"});
   EXPECT_EQ(good.exit_code, 0) << good.Describe();
-  EXPECT_TRUE(absl::StrContains(good.stdout_text, "Plan: 56 to add, 0 to change, 0 to destroy."))
+  EXPECT_TRUE(absl::StrContains(good.stdout_text, "Plan: 57 to add, 0 to change, 0 to destroy."))
+      << good.Describe();
+  EXPECT_TRUE(absl::StrContains(good.stdout_text, R"(+ misplaced_raw_findings = [
+      + "container_definitions[0].pidMode",
+    ])"))
       << good.Describe();
 }
 
