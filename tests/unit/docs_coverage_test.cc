@@ -317,6 +317,25 @@ TEST_F(DocsCoverage, EveryReferencePageEmbedsItsExampleFileVerbatim) {
   }
 }
 
+// The README's filesystem-mirror CLI config (which aws_provider_test runs)
+// is the one the Install guide shows.
+TEST_F(DocsCoverage, InstallGuideShowsTheReadmesMirrorConfigVerbatim) {
+  std::optional<std::string> readme = ReadFile(docs_.parent_path() / "README.md");
+  ASSERT_TRUE(readme.has_value());
+  const std::size_t mirror = readme->find("filesystem_mirror {");
+  ASSERT_NE(mirror, std::string::npos) << "README.md shows no filesystem_mirror config";
+  const std::size_t start = readme->rfind("```hcl\n", mirror);
+  const std::size_t end = readme->find("```\n", mirror);
+  ASSERT_NE(start, std::string::npos);
+  ASSERT_NE(end, std::string::npos);
+  const std::string block = readme->substr(start, end + 4 - start);
+  std::optional<std::string> install = Page(fs::path("guides") / "install.md");
+  ASSERT_TRUE(install.has_value());
+  EXPECT_NE(install->find(block), std::string::npos)
+      << "docs/guides/install.md does not show README.md's mirror config:\n"
+      << block;
+}
+
 // The helpers above decide what counts as documented; pin their reading.
 TEST(DocsCoverageHelpers, ExampleMustBeAWholeTerraformBlock) {
   const std::string example = "output \"x\" {\n  value = 1\n}\n";
