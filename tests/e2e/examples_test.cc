@@ -14,7 +14,8 @@
 // and functions (the ones the docs pages show) each plan on their own, a
 // module under some example's modules/ is planned by the example that calls
 // it, examples/aws by aws_provider_test.cc, and every other .tf file fails
-// EveryTerraformFileIsPlanned until a test plans it. All of examples/ is
+// EveryTerraformFileIsPlanned until a test plans it. Every other ```terraform
+// block of docs/ plans too (DocsBlockPlan). All of examples/ is
 // `terraform fmt` clean.
 
 #include <algorithm>
@@ -24,11 +25,13 @@
 #include <regex>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
@@ -272,6 +275,80 @@ TEST(Examples, ReadmeQuotesTheDemosRealOutput) {
     EXPECT_EQ(LinesBetween(run.combined, quote.first, quote.last), quoted) << run.Describe();
   }
 }
+
+// Every ```terraform block of docs/ plans: the example files verbatim (planned
+// above), and each other block either alone, after the required_providers
+// block, or, when its first line is "# Add to the example above.", after its
+// page's example file. Fragments that cannot plan (an aws_ecs_task_definition
+// with "# ...") are ```hcl.
+struct DocsBlock {
+  std::string page;  // relative to docs/
+  int index = 0;     // among the page's terraform blocks
+  std::string text;
+  std::string assembled;  // the main.tf to plan
+};
+
+std::vector<DocsBlock> DocsBlocks() {
+  static const std::regex kFence(R"(```terraform\n([\s\S]*?)```)");
+  std::vector<std::string> example_files;
+  std::error_code ec;
+  for (const auto& entry : fs::recursive_directory_iterator(ExamplesDir(), ec)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".tf") {
+      example_files.push_back(ReadText(entry.path()));
+    }
+  }
+  const fs::path docs = SourceDir() / "docs";
+  std::vector<DocsBlock> blocks;
+  for (const auto& entry : fs::recursive_directory_iterator(docs, ec)) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".md") continue;
+    const std::string page = ReadText(entry.path());
+    std::string example;  // the page's example file, shown verbatim
+    int index = 0;
+    for (auto it = std::sregex_iterator(page.begin(), page.end(), kFence);
+         it != std::sregex_iterator(); ++it, ++index) {
+      const std::string text = (*it)[1].str();
+      if (std::find(example_files.begin(), example_files.end(), text) != example_files.end()) {
+        if (example.empty()) example = text;
+        continue;
+      }
+      DocsBlock block;
+      block.page = fs::relative(entry.path(), docs).generic_string();
+      block.index = index;
+      block.text = text;
+      block.assembled = absl::StartsWith(text, "# Add to the example above.")
+                            ? absl::StrCat(example, "\n", text)
+                            : Module(text);
+      blocks.push_back(std::move(block));
+    }
+  }
+  std::sort(blocks.begin(), blocks.end(), [](const DocsBlock& a, const DocsBlock& b) {
+    return std::tie(a.page, a.index) < std::tie(b.page, b.index);
+  });
+  return blocks;
+}
+
+class DocsBlockPlan : public ::testing::TestWithParam<DocsBlock> {};
+
+TEST_P(DocsBlockPlan, Plans) {
+  const DocsBlock& block = GetParam();
+  auto workspace = NewWorkspace({{"main.tf", block.assembled}});
+  ASSERT_NE(workspace, nullptr);
+  RunResult run = workspace->Plan();
+  EXPECT_EQ(run.exit_code, 0) << "docs/" << block.page << ", terraform block " << block.index
+                              << ":\n"
+                              << block.text << "\n"
+                              << run.Describe();
+  EXPECT_FALSE(HasDiagnostic(run.combined, "Error", "")) << run.Describe();
+}
+
+INSTANTIATE_TEST_SUITE_P(Docs, DocsBlockPlan, ::testing::ValuesIn(DocsBlocks()),
+                         [](const ::testing::TestParamInfo<DocsBlock>& info) {
+                           std::string name = absl::StrCat(info.param.page, "_", info.param.index);
+                           for (char& c : name) {
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           }
+                           return name;
+                         });
 
 // How a test plans `relative` (a .tf file under examples/), or "" when none
 // does.
