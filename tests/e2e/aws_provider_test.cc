@@ -12,8 +12,8 @@
 // registry.terraform.io/hashicorp/aws/*/linux_amd64/terraform-provider-aws*.
 // Without one these tests say so loudly and are reported as skipped: they are
 // the only tests that may skip. The AWS provider is big (~0.4 s and ~200 MB a
-// start, seconds of CPU per plan), so the cases share one plugin cache and
-// put many resources in one plan.
+// start, seconds of CPU per plan), so the cases run by one process share a
+// plugin cache, and each case puts many resources in one plan.
 
 #include <stdlib.h>
 #include <unistd.h>
@@ -114,15 +114,12 @@ std::optional<fs::path> FindAwsMirror(std::string* why) {
   return std::nullopt;
 }
 
-// Puts `file` at `target`: a hard link when both are on one filesystem (the
-// AWS binary is ~700 MB), else a copy. Never a symlink: Terraform does not
-// follow symlinked mirror entries.
-absl::Status PlaceFile(const fs::path& file, const fs::path& target) {
+// Copies `file` to `target`: a release holds a file, and Terraform does not
+// follow a symlinked mirror entry.
+absl::Status CopyInto(const fs::path& file, const fs::path& target) {
   std::error_code ec;
   fs::create_directories(target.parent_path(), ec);
-  if (ec) return absl::InternalError(absl::StrCat("create ", target.parent_path().string()));
-  if (link(file.c_str(), target.c_str()) == 0) return absl::OkStatus();
-  fs::copy_file(file, target, fs::copy_options::overwrite_existing, ec);
+  if (!ec) fs::copy_file(file, target, fs::copy_options::overwrite_existing, ec);
   if (ec) {
     return absl::InternalError(
         absl::StrCat("copy ", file.string(), " to ", target.string(), ": ", ec.message()));
@@ -220,9 +217,9 @@ class AwsProvider : public ::testing::Test {
     }
     // Our mirror holds a copy of the binary, as a release would.
     absl::Status copied =
-        PlaceFile(*binary, OurMirror() / "registry.terraform.io/compliancecheck/compliancecheck" /
-                               kVersion / "linux_amd64" /
-                               absl::StrCat("terraform-provider-compliancecheck_v", kVersion));
+        CopyInto(*binary, OurMirror() / "registry.terraform.io/compliancecheck/compliancecheck" /
+                              kVersion / "linux_amd64" /
+                              absl::StrCat("terraform-provider-compliancecheck_v", kVersion));
     if (!copied.ok()) setup_error_ = new std::string(copied.message());
     fs::create_directories(*shared_ / "plugin-cache");
   }
