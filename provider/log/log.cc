@@ -51,14 +51,20 @@ std::string Quoted(std::string_view text) {
 }  // namespace
 
 Level ParseLevel(std::string_view name) {
+  // As hclog's LevelFromString: surrounding whitespace ignored, any case.
+  while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.remove_prefix(1);
+  while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.remove_suffix(1);
   std::string lower;
   for (char c : name) lower.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
-  if (lower == "trace" || lower == "json") return Level::kTrace;
+  if (lower.empty() || lower == "off") return Level::kOff;
   if (lower == "debug") return Level::kDebug;
   if (lower == "info") return Level::kInfo;
   if (lower == "warn") return Level::kWarn;
   if (lower == "error") return Level::kError;
-  return Level::kOff;
+  // "trace", "json", and anything unrecognised ("1", "true"): Terraform reads
+  // an unknown TF_LOG as TRACE, and terraform-plugin-log leaves a provider
+  // logger without a valid level at trace.
+  return Level::kTrace;
 }
 
 Level ConfiguredLevel() {

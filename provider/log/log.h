@@ -19,8 +19,10 @@ namespace tflog {
 
 enum class Level { kTrace = 0, kDebug, kInfo, kWarn, kError, kOff };
 
-// Parses a TF_LOG-style level name, case-insensitive ("TRACE", "debug",
-// "JSON" = trace). Empty or unrecognised: kOff.
+// Parses a TF_LOG-style level name, case-insensitive, surrounding whitespace
+// ignored ("TRACE", " debug", "JSON" = trace). Empty or "off": kOff. Anything
+// else unrecognised ("1", "warning") is kTrace, as Terraform and
+// terraform-plugin-log read it.
 Level ParseLevel(std::string_view name);
 
 // The level from the environment, as described above. Read once.
