@@ -471,6 +471,11 @@ RunResult Workspace::Terraform(std::vector<std::string> args) const {
   return RunProcess(std::move(argv), dir_, env, options_.timeout);
 }
 
+RunResult RunProgram(std::vector<std::string> argv, const fs::path& dir,
+                     const std::vector<std::string>& env, std::chrono::seconds timeout) {
+  return RunProcess(std::move(argv), dir, env, timeout);
+}
+
 RunResult Workspace::Plan(std::vector<std::string> extra) const {
   std::vector<std::string> args = {"plan"};
   args.insert(args.end(), extra.begin(), extra.end());
