@@ -1,8 +1,6 @@
 #include "provider/log/crash.h"
 
 #include <execinfo.h>
-#include <pthread.h>
-#include <sched.h>
 #include <signal.h>
 #include <string.h>
 #include <unistd.h>
@@ -79,12 +77,11 @@ void PrepareBacktracesInBackground() {
   if (started.exchange(true)) return;
   try {
     std::thread([] {
-      // SCHED_IDLE: the host's first requests, served on other threads,
-      // never wait for this. Best effort: the normal policy also works.
-      sched_param idle{};
-      pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle);
       // The first backtrace() loads the unwinder (dynamic builds) or sorts
-      // the unwind tables (static builds); both allocate.
+      // the unwind tables (static builds); both allocate. At the normal
+      // priority on purpose: the sort holds the unwinder's lock, which the
+      // first exception anywhere and exit() (deregistering the tables) wait
+      // for, so it must never be starved by a busy machine.
       void* frames[1];
       backtrace(frames, 1);
     }).detach();

@@ -16,10 +16,9 @@ namespace tflog {
 void InstallCrashHandler();
 
 // Readies the unwinder that the report's backtrace uses, on a detached
-// thread that runs only when a CPU is otherwise idle. In a static binary the
-// first unwind sorts every unwind-table entry (about 10 ms, and it
-// allocates), so it is kept off the start-up path and out of the signal
-// handler. A crash before it has finished still gets its "fatal error: "
+// thread. In a static binary the first unwind sorts every unwind-table entry
+// (about 10 ms of CPU, and it allocates), so it is kept off the start-up path
+// and out of the signal handler. A crash before it has finished still gets its "fatal error: "
 // line first, then the backtrace (which then does the sorting itself). Call
 // once serving has begun; later calls do nothing.
 void PrepareBacktracesInBackground();
