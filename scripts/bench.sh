@@ -5,9 +5,9 @@
 #      used until then (robust on a busy machine), and RSS 0.3 s after it, of
 #      our binary and of another provider found in a filesystem mirror on this
 #      machine (the column is left out when there is none), with the ratio;
-#   2. the wall time of `terraform plan` over 1,000 compliancecheck data
-#      sources against the same 1,000 task definitions guarded by
-#      hand-written HCL preconditions (terraform_data), with the ratio.
+#   2. the wall time of `terraform plan` over 1,000 task definitions
+#      (terraform_data) each guarded by a compliancecheck data source, against
+#      the same plan guarded by hand-written HCL preconditions, with the ratio.
 #
 #   RUNS=25 PLAN_RUNS=3 N_TASKS=1000 scripts/bench.sh
 #   PROVIDER=path       our binary (default: build/provider/..., built if missing)
@@ -119,31 +119,41 @@ provider_installation {
 }
 RC
 containers='jsonencode([{ name = "app", image = "nginx:1.27", essential = true, portMappings = [{ containerPort = 80 }] }, { name = "log", image = "fluent-bit:3", essential = false }])'
+# Both plans hold the same $n_tasks task definitions (terraform_data stands
+# in for aws_ecs_task_definition, which needs the AWS provider); one guards
+# each with a compliancecheck data source, the other with hand-written HCL
+# preconditions doing the same checks.
+tasks="locals {
+  tasks = [for i in range($n_tasks) : {
+    family                = \"svc-\${i}\"
+    pid_mode              = \"task\"
+    ipc_mode              = \"task\"
+    network_mode          = \"awsvpc\"
+    container_definitions = $containers
+  }]
+}"
 cat >"$work/with_provider/main.tf" <<TF
 terraform {
   required_providers {
     compliancecheck = { source = "compliancecheck/compliancecheck" }
   }
 }
+$tasks
 data "compliancecheck_ecs_task_definition" "t" {
   count                 = $n_tasks
-  family                = "svc-\${count.index}"
-  pid_mode              = "task"
-  ipc_mode              = "task"
-  network_mode          = "awsvpc"
-  container_definitions = $containers
+  family                = local.tasks[count.index].family
+  pid_mode              = local.tasks[count.index].pid_mode
+  ipc_mode              = local.tasks[count.index].ipc_mode
+  network_mode          = local.tasks[count.index].network_mode
+  container_definitions = local.tasks[count.index].container_definitions
+}
+resource "terraform_data" "t" {
+  count = $n_tasks
+  input = local.tasks[count.index]
 }
 TF
 cat >"$work/with_hcl/main.tf" <<TF
-locals {
-  tasks = [for i in range($n_tasks) : {
-    family                = "svc-\${i}"
-    pid_mode              = "task"
-    ipc_mode              = "task"
-    network_mode          = "awsvpc"
-    container_definitions = $containers
-  }]
-}
+$tasks
 resource "terraform_data" "t" {
   count = $n_tasks
   input = local.tasks[count.index]
