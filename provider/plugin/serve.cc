@@ -9,6 +9,7 @@
 #include <grpc/grpc.h>
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/health_check_service_interface.h>
+#include <openssl/ssl.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -172,6 +173,13 @@ int ServeUntilStopped(const std::vector<grpc::Service*>& services, ServeMode mod
 }  // namespace
 
 int Serve(const std::vector<grpc::Service*>& services, ServeMode mode) {
+  // The machine's OpenSSL configuration is written for the machine's own
+  // OpenSSL: a static binary that read it would try to load the provider
+  // modules it names (FIPS, crypto policies), fail, and lose every
+  // algorithm. This first initialisation wins; gRPC's later one loads
+  // nothing more.
+  OPENSSL_init_ssl(OPENSSL_INIT_NO_LOAD_CONFIG, nullptr);
+
   // gRPC must be wholly shut down, its threads joined, before the process
   // exits: a gRPC thread still ending while exit runs OpenSSL's clean-up
   // frees OpenSSL's per-thread state twice (AddressSanitizer caught it: a
