@@ -43,6 +43,11 @@ std::string FormatLine(Level level, std::string_view message, const std::vector<
 // True when a message at `level` would be written. Errors always are.
 bool Enabled(Level level);
 
+// The program's version, which the first line written carries as its
+// "version" field, so that every log says which build wrote it. Call once,
+// before anything logs; without it no line has the field.
+void SetVersion(std::string version);
+
 // Writes one line to stderr in one write(2), when `level` is enabled.
 void Write(Level level, std::string_view message, const std::vector<Field>& fields = {});
 

@@ -485,6 +485,11 @@ std::vector<std::string> Workspace::Environment(const std::string& path) const {
   return env;
 }
 
+RunResult RunProgram(std::vector<std::string> argv, const fs::path& dir,
+                     const std::vector<std::string>& env, std::chrono::seconds timeout) {
+  return RunProcess(std::move(argv), dir, env, timeout);
+}
+
 RunResult Workspace::Plan(std::vector<std::string> extra) const {
   std::vector<std::string> args = {"plan"};
   args.insert(args.end(), extra.begin(), extra.end());

@@ -77,6 +77,13 @@ bool HasDiagnostic(absl::string_view output, absl::string_view severity,
 std::string DiagnosticBody(absl::string_view output, absl::string_view severity,
                            absl::string_view summary_fragment);
 
+// Runs `argv` (argv[0] an absolute path) in `dir` with exactly `env`, the
+// way a Workspace runs terraform: for the other programs a test drives
+// (scripts/release.sh, unzip, gpg).
+RunResult RunProgram(std::vector<std::string> argv, const std::filesystem::path& dir,
+                     const std::vector<std::string>& env,
+                     std::chrono::seconds timeout = std::chrono::seconds(120));
+
 struct WorkspaceOptions {
   // Added to the clean environment (e.g. TF_LOG_PROVIDER); never TF_VAR_*
   // from the caller's own environment.
