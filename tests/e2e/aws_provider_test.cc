@@ -57,7 +57,7 @@ constexpr const char* kMirrorCandidates[] = {
 };
 
 // Our provider's version in the test mirror.
-constexpr char kVersion[] = "0.1.0";
+constexpr char kVersion[] = "0.2.0";
 
 std::string ReadText(const fs::path& path) {
   std::ifstream file(path);
@@ -495,8 +495,10 @@ TEST_F(AwsProvider, PreAndPostconditionsWithSelfFailExactlyTheBadTaskDefinitions
   EXPECT_EQ(failures.assert_errors, 5) << bad.Describe();
   EXPECT_EQ(failures.assert_blocks, (std::set<std::string>{"counted", "fleet", "guarded", "this"}))
       << bad.Describe();
-  EXPECT_TRUE(absl::StrContains(bad.combined, "ecs_task_definition_no_host_pid_mode at pid_mode"))
+  // The function error names the control and says how to fix it.
+  EXPECT_TRUE(absl::StrContains(bad.combined, "[ecs_task_definition_no_host_pid_mode]"))
       << bad.Describe();
+  EXPECT_TRUE(absl::StrContains(bad.combined, "Fix: Omit pid_mode")) << bad.Describe();
 
   RunResult good = workspace->Plan({"-var", "include_bad=false"});
   EXPECT_EQ(good.exit_code, 0) << good.Describe();
@@ -586,7 +588,7 @@ resource "aws_ecs_task_definition" "web" {
 
   RunResult init = workspace->Terraform({"init", "-input=false", "-no-color"});
   ASSERT_EQ(init.exit_code, 0) << init.Describe() << "\nCLI config:\n" << config;
-  EXPECT_TRUE(absl::StrContains(init.combined, "compliancecheck/compliancecheck v0.1.0"))
+  EXPECT_TRUE(absl::StrContains(init.combined, "compliancecheck/compliancecheck v0.2.0"))
       << init.Describe();
   EXPECT_TRUE(absl::StrContains(init.combined, "hashicorp/aws v")) << init.Describe();
 

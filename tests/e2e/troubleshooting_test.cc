@@ -132,8 +132,8 @@ data "compliancecheck_ecs_task_definition" "web" {
   const fs::path home = workspace->dir().parent_path() / "home";
   const fs::path target = home /
                           ".terraform.d/plugins/registry.terraform.io/compliancecheck/"
-                          "compliancecheck/0.1.0/linux_amd64/"
-                          "terraform-provider-compliancecheck_v0.1.0";
+                          "compliancecheck/0.2.0/linux_amd64/"
+                          "terraform-provider-compliancecheck_v0.2.0";
   fs::create_directories(target.parent_path());
   fs::copy_file(*binary, target);
   // No provider_installation block: Terraform's default installation.
@@ -141,7 +141,7 @@ data "compliancecheck_ecs_task_definition" "web" {
   RunResult init = workspace->Terraform({"init", "-input=false", "-no-color"});
   ASSERT_EQ(init.exit_code, 0) << init.Describe();
   EXPECT_TRUE(
-      absl::StrContains(init.stdout_text, "Installed compliancecheck/compliancecheck v0.1.0"))
+      absl::StrContains(init.stdout_text, "Installed compliancecheck/compliancecheck v0.2.0"))
       << init.Describe();
   RunResult plan = workspace->Plan();
   EXPECT_EQ(plan.exit_code, 0) << plan.Describe();
