@@ -8,6 +8,7 @@ packages=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev libssl-dev libgtest-dev nlohmann-json3-dev libmsgpack-cxx-dev
   clang libclang-rt-14-dev
+  zip unzip gnupg
 )
 
 missing=()

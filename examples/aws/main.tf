@@ -1,6 +1,6 @@
-# The same checks on real aws_ecs_task_definition resources. For reading:
-# this configuration needs the AWS provider and credentials, so the tests
-# only keep it formatted and never plan it.
+# The same checks on real aws_ecs_task_definition resources, next to the
+# hashicorp/aws provider. `terraform plan` runs without an AWS account (see
+# README.md): the tests plan it as shipped, and with -var pid_mode=host.
 terraform {
   required_version = ">= 1.8"
 
@@ -17,6 +17,13 @@ terraform {
 
 provider "aws" {
   region = "us-east-1"
+
+  # Lets `terraform plan` run without an AWS account: with these three and any
+  # AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, planning an
+  # aws_ecs_task_definition never calls AWS. Remove them to apply for real.
+  skip_credentials_validation = true
+  skip_requesting_account_id  = true
+  skip_metadata_api_check     = true
 }
 
 provider "compliancecheck" {}

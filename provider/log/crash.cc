@@ -5,9 +5,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <exception>
 #include <initializer_list>
+#include <system_error>
+#include <thread>
 #include <typeinfo>
 
 namespace tflog {
@@ -61,17 +64,30 @@ void OnTerminate() {
 }  // namespace
 
 void InstallCrashHandler() {
-  // Load libgcc's unwinder now: backtrace() may allocate on first use, which
-  // is not safe inside a signal handler.
-  void* warm[1];
-  backtrace(warm, 1);
-
   struct sigaction sa {};
   sa.sa_handler = OnFatalSignal;
   sigemptyset(&sa.sa_mask);
   sa.sa_flags = SA_RESETHAND;
   for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT}) sigaction(sig, &sa, nullptr);
   std::set_terminate(OnTerminate);
+}
+
+void PrepareBacktracesInBackground() {
+  static std::atomic<bool> started{false};
+  if (started.exchange(true)) return;
+  try {
+    std::thread([] {
+      // The first backtrace() loads the unwinder (dynamic builds) or sorts
+      // the unwind tables (static builds); both allocate. At the normal
+      // priority on purpose: the sort holds the unwinder's lock, which the
+      // first exception anywhere and exit() (deregistering the tables) wait
+      // for, so it must never be starved by a busy machine.
+      void* frames[1];
+      backtrace(frames, 1);
+    }).detach();
+  } catch (const std::system_error&) {
+    // No thread to spare: the first crash report does the work itself.
+  }
 }
 
 }  // namespace tflog

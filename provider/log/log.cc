@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -48,17 +49,33 @@ std::string Quoted(std::string_view text) {
       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+std::string& ProgramVersion() {
+  static std::string* version = new std::string;
+  return *version;
+}
+
+// Whether a line has been written yet.
+std::atomic<bool> wrote_a_line{false};
+
 }  // namespace
 
+void SetVersion(std::string version) { ProgramVersion() = std::move(version); }
+
 Level ParseLevel(std::string_view name) {
+  // As hclog's LevelFromString: surrounding whitespace ignored, any case.
+  while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.remove_prefix(1);
+  while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.remove_suffix(1);
   std::string lower;
   for (char c : name) lower.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
-  if (lower == "trace" || lower == "json") return Level::kTrace;
+  if (lower.empty() || lower == "off") return Level::kOff;
   if (lower == "debug") return Level::kDebug;
   if (lower == "info") return Level::kInfo;
   if (lower == "warn") return Level::kWarn;
   if (lower == "error") return Level::kError;
-  return Level::kOff;
+  // "trace", "json", and anything unrecognised ("1", "true"): Terraform reads
+  // an unknown TF_LOG as TRACE, and terraform-plugin-log leaves a provider
+  // logger without a valid level at trace.
+  return Level::kTrace;
 }
 
 Level ConfiguredLevel() {
@@ -108,7 +125,14 @@ void Write(Level level, std::string_view message, const std::vector<Field>& fiel
   const long long now = std::chrono::duration_cast<std::chrono::microseconds>(
                             std::chrono::system_clock::now().time_since_epoch())
                             .count();
-  std::string line = FormatLine(level, message, fields, now);
+  std::string line;
+  if (!ProgramVersion().empty() && !wrote_a_line.exchange(true)) {
+    std::vector<Field> with_version = fields;
+    with_version.push_back(Str("version", ProgramVersion()));
+    line = FormatLine(level, message, with_version, now);
+  } else {
+    line = FormatLine(level, message, fields, now);
+  }
   line += "\n";
   // One write per line so that lines from concurrent RPCs never interleave.
   const char* p = line.data();

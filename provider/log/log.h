@@ -19,8 +19,10 @@ namespace tflog {
 
 enum class Level { kTrace = 0, kDebug, kInfo, kWarn, kError, kOff };
 
-// Parses a TF_LOG-style level name, case-insensitive ("TRACE", "debug",
-// "JSON" = trace). Empty or unrecognised: kOff.
+// Parses a TF_LOG-style level name, case-insensitive, surrounding whitespace
+// ignored ("TRACE", " debug", "JSON" = trace). Empty or "off": kOff. Anything
+// else unrecognised ("1", "warning") is kTrace, as Terraform and
+// terraform-plugin-log read it.
 Level ParseLevel(std::string_view name);
 
 // The level from the environment, as described above. Read once.
@@ -40,6 +42,11 @@ std::string FormatLine(Level level, std::string_view message, const std::vector<
 
 // True when a message at `level` would be written. Errors always are.
 bool Enabled(Level level);
+
+// The program's version, which the first line written carries as its
+// "version" field, so that every log says which build wrote it. Call once,
+// before anything logs; without it no line has the field.
+void SetVersion(std::string version);
 
 // Writes one line to stderr in one write(2), when `level` is enabled.
 void Write(Level level, std::string_view message, const std::vector<Field>& fields = {});

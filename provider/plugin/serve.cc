@@ -9,6 +9,7 @@
 #include <grpc/grpc.h>
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/health_check_service_interface.h>
+#include <openssl/ssl.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -20,10 +21,12 @@
 #include <thread>
 
 #include "absl/strings/str_cat.h"
+#include "provider/log/crash.h"
 #include "provider/log/log.h"
 #include "provider/plugin/controller.h"
 #include "provider/plugin/handshake.h"
 #include "provider/plugin/listener.h"
+#include "provider/plugin/reattach.h"
 #include "provider/plugin/shutdown_signal.h"
 #include "provider/plugin/signals.h"
 #include "provider/plugin/stdio.h"
@@ -64,30 +67,51 @@ absl::Status PrintHandshakeLine(const HandshakeLine& line) {
   return absl::OkStatus();
 }
 
+// Debug mode's stdout: the instructions with the TF_REATTACH_PROVIDERS line.
+absl::Status PrintReattachInstructions(const Listener& listener) {
+  ReattachConfig config;
+  config.pid = static_cast<int>(::getpid());
+  config.network = listener.network();
+  config.address = listener.address();
+  const std::string text = FormatDebugInstructions(kProviderAddress, config);
+  if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0) {
+    return absl::UnavailableError("writing the reattach configuration to stdout failed");
+  }
+  return absl::OkStatus();
+}
+
 // Serve's body: every gRPC object it makes is gone when it returns.
-int ServeUntilStopped(const std::vector<grpc::Service*>& services) {
+int ServeUntilStopped(const std::vector<grpc::Service*>& services, ServeMode mode) {
+  const bool debug = mode == ServeMode::kDebug;
   const pid_t parent = ::getppid();
-  if (!CheckMagicCookie(Getenv(kMagicCookieKey)).ok()) {
+  if (!debug && !CheckMagicCookie(Getenv(kMagicCookieKey)).ok()) {
     std::fputs(std::string(kNotStartedByHostMessage).c_str(), stderr);
     return 1;
   }
 
   auto shutdown = ShutdownSignal::Create();
   if (!shutdown.ok()) return Fail("cannot start the plugin", shutdown.status());
-  if (auto status = InstallSignalHandling(**shutdown, parent); !status.ok()) {
+  if (auto status = InstallSignalHandling(**shutdown, parent,
+                                          debug ? SignalMode::kDebug : SignalMode::kPlugin);
+      !status.ok()) {
     return Fail("cannot install signal handling", status);
   }
 
   // Like go-plugin, answer our only version even when the host does not list
   // it: the host then reports the mismatch to the user in its own words.
-  const auto negotiated = NegotiateProtocolVersion(Getenv("PLUGIN_PROTOCOL_VERSIONS").value_or(""));
+  // Debug mode has no host to ask.
+  const auto negotiated =
+      NegotiateProtocolVersion(debug ? "" : Getenv("PLUGIN_PROTOCOL_VERSIONS").value_or(""));
   if (!negotiated.ok()) {
     tflog::Write(tflog::Level::kWarn, "no common plugin protocol version",
                  {tflog::Str("error", std::string(negotiated.status().message()))});
   }
 
-  auto security =
-      ChooseTransportSecurity(Getenv("TF_DISABLE_PLUGIN_TLS"), Getenv("PLUGIN_CLIENT_CERT"));
+  // Terraform's reattach client dials without TLS; the socket is the
+  // owner's alone (RestrictToOwner below).
+  auto security = debug ? ChooseTransportSecurity("1", std::nullopt)
+                        : ChooseTransportSecurity(Getenv("TF_DISABLE_PLUGIN_TLS"),
+                                                  Getenv("PLUGIN_CLIENT_CERT"));
   if (!security.ok()) return Fail("cannot set up AutoMTLS", security.status());
 
   auto listener = Listener::Create(ListenerSettingsFromEnvironment());
@@ -118,15 +142,24 @@ int ServeUntilStopped(const std::vector<grpc::Service*>& services) {
     return Fail("cannot secure the socket", status);
   }
 
-  HandshakeLine line;
-  line.app_protocol_version = kProviderProtocolVersion;
-  line.network = (*listener)->network();
-  line.address = (*listener)->address();
-  line.server_certificate = security->server_certificate;
-  if (auto status = PrintHandshakeLine(line); !status.ok()) {
-    server->Shutdown();
-    return Fail("cannot hand shake", status);
+  if (debug) {
+    if (auto status = PrintReattachInstructions(**listener); !status.ok()) {
+      server->Shutdown();
+      return Fail("cannot print the reattach configuration", status);
+    }
+  } else {
+    HandshakeLine line;
+    line.app_protocol_version = kProviderProtocolVersion;
+    line.network = (*listener)->network();
+    line.address = (*listener)->address();
+    line.server_certificate = security->server_certificate;
+    if (auto status = PrintHandshakeLine(line); !status.ok()) {
+      server->Shutdown();
+      return Fail("cannot hand shake", status);
+    }
   }
+  // Off the start-up path: the host is already connecting.
+  tflog::PrepareBacktracesInBackground();
 
   (*shutdown)->Wait();
   // The deadline is now: open streams (StreamStdio) are cancelled at once,
@@ -139,7 +172,14 @@ int ServeUntilStopped(const std::vector<grpc::Service*>& services) {
 
 }  // namespace
 
-int Serve(const std::vector<grpc::Service*>& services) {
+int Serve(const std::vector<grpc::Service*>& services, ServeMode mode) {
+  // The machine's OpenSSL configuration is written for the machine's own
+  // OpenSSL: a static binary that read it would try to load the provider
+  // modules it names (FIPS, crypto policies), fail, and lose every
+  // algorithm. This first initialisation wins; gRPC's later one loads
+  // nothing more.
+  OPENSSL_init_ssl(OPENSSL_INIT_NO_LOAD_CONFIG, nullptr);
+
   // gRPC must be wholly shut down, its threads joined, before the process
   // exits: a gRPC thread still ending while exit runs OpenSSL's clean-up
   // frees OpenSSL's per-thread state twice (AddressSanitizer caught it: a
@@ -149,7 +189,7 @@ int Serve(const std::vector<grpc::Service*>& services) {
   // stays true, and blocks, until that clean-up has finished. Our own
   // reference, released last, makes the common case synchronous.
   grpc_init();
-  const int code = ServeUntilStopped(services);
+  const int code = ServeUntilStopped(services, mode);
   grpc_shutdown_blocking();
   const auto deadline = std::chrono::steady_clock::now() + kGrpcShutdownWait;
   while (grpc_is_initialized() != 0) {

@@ -34,21 +34,25 @@ absl::Status ErrnoError(std::string_view what) {
 
 }  // namespace
 
-absl::Status InstallSignalHandling(const ShutdownSignal& shutdown, pid_t parent) {
+absl::Status InstallSignalHandling(const ShutdownSignal& shutdown, pid_t parent, SignalMode mode) {
   shutdown_fd.store(shutdown.request_fd(), std::memory_order_relaxed);
 
   struct sigaction ignore {};
   ignore.sa_handler = SIG_IGN;
   sigemptyset(&ignore.sa_mask);
-  if (::sigaction(SIGINT, &ignore, nullptr) != 0 || ::sigaction(SIGPIPE, &ignore, nullptr) != 0) {
-    return ErrnoError("ignoring SIGINT and SIGPIPE");
-  }
+  if (::sigaction(SIGPIPE, &ignore, nullptr) != 0) return ErrnoError("ignoring SIGPIPE");
 
   struct sigaction terminate {};
   terminate.sa_handler = OnTerminate;
   terminate.sa_flags = SA_RESTART;
   sigemptyset(&terminate.sa_mask);
   if (::sigaction(SIGTERM, &terminate, nullptr) != 0) return ErrnoError("handling SIGTERM");
+
+  if (mode == SignalMode::kDebug) {
+    if (::sigaction(SIGINT, &terminate, nullptr) != 0) return ErrnoError("handling SIGINT");
+    return absl::OkStatus();
+  }
+  if (::sigaction(SIGINT, &ignore, nullptr) != 0) return ErrnoError("ignoring SIGINT");
 
   if (::prctl(PR_SET_PDEATHSIG, SIGTERM) != 0) return ErrnoError("arming PR_SET_PDEATHSIG");
   if (::getppid() != parent) shutdown.Request();

@@ -10,9 +10,13 @@
 //
 // and this test plans a copy of the directory once per line (after
 // `terraform get` when it calls modules). A new example directory is covered
-// without touching this file. The snippets under examples/provider,
-// data-sources and functions plan together with provider.tf, and all of
-// examples/ is `terraform fmt` clean.
+// without touching this file. The files under examples/provider, data-sources
+// and functions (the ones the docs pages show) each plan on their own, a
+// module under some example's modules/ is planned by the example that calls
+// it, examples/aws by aws_provider_test.cc, and every other .tf file fails
+// EveryTerraformFileIsPlanned until a test plans it. Every other ```terraform
+// block of docs/ plans too (DocsBlockPlan). All of examples/ is
+// `terraform fmt` clean.
 
 #include <algorithm>
 #include <cctype>
@@ -21,11 +25,13 @@
 #include <regex>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
@@ -187,24 +193,22 @@ TEST(Examples, AreTerraformFmtClean) {
   EXPECT_EQ(run.exit_code, 0) << "files needing `terraform fmt`:\n" << run.Describe();
 }
 
-// Each tfplugindocs snippet planned next to examples/provider/provider.tf,
-// which holds required_providers and the provider block.
+// Each file a docs page shows, planned on its own: required_providers and
+// all it needs are in the file.
 class Snippet : public ::testing::TestWithParam<std::string> {};
 
-TEST_P(Snippet, PlansWithTheProviderExample) {
-  auto workspace = NewWorkspace({});
-  ASSERT_NE(workspace, nullptr);
-  ASSERT_TRUE(workspace->CopyFrom(ExamplesDir() / "provider").ok());
+TEST_P(Snippet, PlansOnItsOwn) {
   const fs::path snippet = ExamplesDir() / GetParam();
   ASSERT_TRUE(fs::exists(snippet)) << snippet;
-  ASSERT_TRUE(workspace->WriteFile("snippet.tf", ReadText(snippet)).ok());
+  auto workspace = NewWorkspace({{"main.tf", ReadText(snippet)}});
+  ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Plan();
   EXPECT_EQ(run.exit_code, 0) << run.Describe();
   EXPECT_FALSE(HasDiagnostic(run.combined, "Error", "")) << run.Describe();
 }
 
 std::vector<std::string> Snippets() {
-  std::vector<std::string> snippets;
+  std::vector<std::string> snippets = {"provider/provider.tf"};
   for (const auto& [group, file] :
        {std::pair{"data-sources", "data-source.tf"}, std::pair{"functions", "function.tf"}}) {
     std::error_code ec;
@@ -257,7 +261,7 @@ TEST(Examples, ReadmeQuotesTheDemosRealOutput) {
   } quotes[] = {
       {"compliant", "data.compliancecheck_ecs_task_definition.web: Reading",
        "  + compliant = true"},
-      {"noncompliant", "Error: ", "SP 800-53 r5 CA-9(1), NIST SP 800-53 r5 CM-2"},
+      {"noncompliant", "Error: ", "ecs-controls.html#ecs-3"},
   };
   for (const auto& quote : quotes) {
     SCOPED_TRACE(quote.example);
@@ -272,12 +276,130 @@ TEST(Examples, ReadmeQuotesTheDemosRealOutput) {
   }
 }
 
-TEST(Examples, ProviderExamplePlansAlone) {
-  auto workspace = NewWorkspace({});
+// Every ```terraform block of docs/ plans: the example files verbatim (planned
+// above), and each other block either alone, after the required_providers
+// block, or, when its first line is "# Add to the example above.", after its
+// page's example file. Fragments that cannot plan (an aws_ecs_task_definition
+// with "# ...") are ```hcl.
+struct DocsBlock {
+  std::string page;  // relative to docs/
+  int index = 0;     // among the page's terraform blocks
+  std::string text;
+  std::string assembled;  // the main.tf to plan
+};
+
+std::vector<DocsBlock> DocsBlocks() {
+  static const std::regex kFence(R"(```terraform\n([\s\S]*?)```)");
+  std::vector<std::string> example_files;
+  std::error_code ec;
+  for (const auto& entry : fs::recursive_directory_iterator(ExamplesDir(), ec)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".tf") {
+      example_files.push_back(ReadText(entry.path()));
+    }
+  }
+  const fs::path docs = SourceDir() / "docs";
+  std::vector<DocsBlock> blocks;
+  for (const auto& entry : fs::recursive_directory_iterator(docs, ec)) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".md") continue;
+    const std::string page = ReadText(entry.path());
+    std::string example;  // the page's example file, shown verbatim
+    int index = 0;
+    for (auto it = std::sregex_iterator(page.begin(), page.end(), kFence);
+         it != std::sregex_iterator(); ++it, ++index) {
+      const std::string text = (*it)[1].str();
+      if (std::find(example_files.begin(), example_files.end(), text) != example_files.end()) {
+        if (example.empty()) example = text;
+        continue;
+      }
+      DocsBlock block;
+      block.page = fs::relative(entry.path(), docs).generic_string();
+      block.index = index;
+      block.text = text;
+      block.assembled = absl::StartsWith(text, "# Add to the example above.")
+                            ? absl::StrCat(example, "\n", text)
+                            : Module(text);
+      blocks.push_back(std::move(block));
+    }
+  }
+  std::sort(blocks.begin(), blocks.end(), [](const DocsBlock& a, const DocsBlock& b) {
+    return std::tie(a.page, a.index) < std::tie(b.page, b.index);
+  });
+  return blocks;
+}
+
+class DocsBlockPlan : public ::testing::TestWithParam<DocsBlock> {};
+
+TEST_P(DocsBlockPlan, Plans) {
+  const DocsBlock& block = GetParam();
+  auto workspace = NewWorkspace({{"main.tf", block.assembled}});
   ASSERT_NE(workspace, nullptr);
-  ASSERT_TRUE(workspace->CopyFrom(ExamplesDir() / "provider").ok());
   RunResult run = workspace->Plan();
-  EXPECT_EQ(run.exit_code, 0) << run.Describe();
+  EXPECT_EQ(run.exit_code, 0) << "docs/" << block.page << ", terraform block " << block.index
+                              << ":\n"
+                              << block.text << "\n"
+                              << run.Describe();
+  EXPECT_FALSE(HasDiagnostic(run.combined, "Error", "")) << run.Describe();
+}
+
+INSTANTIATE_TEST_SUITE_P(Docs, DocsBlockPlan, ::testing::ValuesIn(DocsBlocks()),
+                         [](const ::testing::TestParamInfo<DocsBlock>& info) {
+                           std::string name = absl::StrCat(info.param.page, "_", info.param.index);
+                           for (char& c : name) {
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           }
+                           return name;
+                         });
+
+// How a test plans `relative` (a .tf file under examples/), or "" when none
+// does.
+std::string PlannedBy(const fs::path& relative, const std::vector<std::string>& snippets,
+                      const std::vector<std::string>& directories) {
+  const std::string path = relative.generic_string();
+  if (std::find(snippets.begin(), snippets.end(), path) != snippets.end()) {
+    return "Snippet.PlansOnItsOwn";
+  }
+  if (absl::StartsWith(path, "aws/") && relative.parent_path() == "aws") {
+    return "AwsProvider (aws_provider_test.cc)";
+  }
+  // A module: planned by the example whose directory holds modules/NAME and
+  // calls it.
+  std::vector<std::string> parts = absl::StrSplit(path, '/');
+  for (size_t i = 0; i + 2 < parts.size(); ++i) {
+    if (parts[i + 1] != "modules") continue;
+    const std::string owner = absl::StrJoin(parts.begin(), parts.begin() + i + 1, "/");
+    const std::string call = "./modules/" + parts[i + 2];
+    if (std::find(directories.begin(), directories.end(), owner) == directories.end()) break;
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(ExamplesDir() / owner, ec)) {
+      if (entry.path().extension() == ".tf" &&
+          absl::StrContains(ReadText(entry.path()), "\"" + call + "\"")) {
+        return "Example.PlansAsItsReadmeSays/" + owner + " (through its module call)";
+      }
+    }
+    break;
+  }
+  const std::string dir = relative.parent_path().generic_string();
+  if (std::find(directories.begin(), directories.end(), dir) != directories.end()) {
+    return "Example.PlansAsItsReadmeSays/" + dir;
+  }
+  return "";
+}
+
+TEST(Examples, EveryTerraformFileIsPlanned) {
+  const std::vector<std::string> snippets = Snippets();
+  const std::vector<std::string> directories = ExampleDirectories();
+  int files = 0;
+  std::error_code ec;
+  for (const auto& entry : fs::recursive_directory_iterator(ExamplesDir(), ec)) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".tf") continue;
+    ++files;
+    const fs::path relative = fs::relative(entry.path(), ExamplesDir());
+    EXPECT_NE(PlannedBy(relative, snippets, directories), "")
+        << "examples/" << relative.generic_string()
+        << " is planned by no test: give it required_providers and put it where a test plans "
+           "it (a usage/ directory with Expected lines, or a module called by one)";
+  }
+  EXPECT_GT(files, 10);
 }
 
 }  // namespace

@@ -97,7 +97,7 @@ output "each" {
 // The data source fails on unreadable container JSON at every level; the
 // functions must too, or moving a check into a precondition opens the gate.
 TEST(FailClosed, UnreadableContainerJsonBlocksTheFunctionsAsTheDataSource) {
-  const std::string config = Module(R"(
+  auto workspace = NewModuleWorkspace(R"(
 locals {
   broken = { pid_mode = "task", container_definitions = "{{" }
 }
@@ -111,19 +111,31 @@ resource "terraform_data" "guarded" {
     }
   }
 }
-
-output "checked" {
-  value = provider::compliancecheck::check_ecs_task_definition(local.broken).compliant
-}
 )");
-  auto workspace = NewWorkspace({{"main.tf", config}});
   ASSERT_NE(workspace, nullptr);
   RunResult run = workspace->Plan();
   EXPECT_EQ(run.exit_code, 1) << run.Describe();
   EXPECT_TRUE(HasDiagnostic(run.combined, "Error", kInvalidArgument)) << run.Describe();
-  EXPECT_TRUE(absl::StrContains(run.combined, "Invalid container_definitions JSON"))
-      << run.Describe();
-  EXPECT_TRUE(absl::StrContains(run.combined, "checked = false")) << run.Describe();
+  EXPECT_TRUE(absl::StrContains(run.combined, "Invalid container_definitions")) << run.Describe();
+  EXPECT_TRUE(absl::StrContains(run.combined, "jsonencode")) << run.Describe();
+}
+
+TEST(FailClosed, UnreadableContainerJsonIsNotCompliantInCheck) {
+  auto workspace = NewModuleWorkspace(R"(
+output "checked" {
+  value = provider::compliancecheck::check_ecs_task_definition({
+    pid_mode = "task", container_definitions = "{{" })
+}
+)");
+  ASSERT_NE(workspace, nullptr);
+  RunResult run = workspace->Apply();
+  ASSERT_EQ(run.exit_code, 0) << run.Describe();
+  const nlohmann::json checked = OutputValue(Outputs(*workspace), "checked");
+  ASSERT_TRUE(checked.is_object()) << run.Describe();
+  EXPECT_EQ(checked["compliant"], false);
+  ASSERT_FALSE(checked["findings"].empty());
+  EXPECT_EQ(checked["findings"][0]["level"], "error");
+  EXPECT_EQ(checked["findings"][0]["attribute"], "container_definitions");
 }
 
 TEST(FailClosed, AnEmptyDocumentIsNotVerifiedAndSaysSo) {

@@ -29,11 +29,12 @@ data "compliancecheck_ecs_task_definition" "x" {
   pid_mode = var.pid_mode
 }
 )");
+  // From the environment: Terraform's own log quotes its command line.
   WorkspaceOptions options;
-  options.extra_env = {{"TF_LOG", "trace"}};
+  options.extra_env = {{"TF_LOG", "trace"}, {"TF_VAR_pid_mode", kSecretMode}};
   auto workspace = NewWorkspace({{"main.tf", config}}, options);
   ASSERT_NE(workspace, nullptr);
-  RunResult run = workspace->Plan({"-var", std::string("pid_mode=") + kSecretMode});
+  RunResult run = workspace->Plan();
   EXPECT_EQ(run.exit_code, 1) << run.Describe();
   EXPECT_TRUE(HasDiagnosticAt(run.combined, "Error", SourceLine(config, "pid_mode = var.pid_mode")))
       << run.Describe();
@@ -77,10 +78,10 @@ output "checked" {
 }
 )");
   WorkspaceOptions options;
-  options.extra_env = {{"TF_LOG", "trace"}};
+  options.extra_env = {{"TF_LOG", "trace"}, {"TF_VAR_db_password", kPassword}};
   auto workspace = NewWorkspace({{"main.tf", config}}, options);
   ASSERT_NE(workspace, nullptr);
-  RunResult run = workspace->Plan({"-var", std::string("db_password=") + kPassword});
+  RunResult run = workspace->Plan();
   EXPECT_EQ(run.exit_code, 1) << run.Describe();
   EXPECT_TRUE(HasDiagnostic(run.combined, "Error", "Invalid container_definitions JSON"))
       << run.Describe();

@@ -85,7 +85,9 @@ absl::StatusOr<std::unique_ptr<PluginProcess>> PluginProcess::Start(PluginOption
   std::vector<char*> envp;
   for (const auto& entry : env) envp.push_back(const_cast<char*>(entry.c_str()));
   envp.push_back(nullptr);
-  char* argv[] = {options.binary.data(), nullptr};
+  std::vector<char*> argv = {options.binary.data()};
+  for (auto& argument : options.arguments) argv.push_back(argument.data());
+  argv.push_back(nullptr);
 
   int out[2], err[2];
   if (::pipe2(out, O_CLOEXEC) != 0) return ErrnoError("pipe");
@@ -96,7 +98,8 @@ absl::StatusOr<std::unique_ptr<PluginProcess>> PluginProcess::Start(PluginOption
   posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
   posix_spawn_file_actions_adddup2(&actions, err[1], STDERR_FILENO);
   process->spawned_at_ = std::chrono::steady_clock::now();
-  const int spawned = ::posix_spawn(&process->pid_, argv[0], &actions, nullptr, argv, envp.data());
+  const int spawned =
+      ::posix_spawn(&process->pid_, argv[0], &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   ::close(out[1]);
   ::close(err[1]);

@@ -43,6 +43,7 @@ struct PluginOptions {
   std::optional<std::string> client_certificate_override;
   std::string unix_socket_dir;                 // PLUGIN_UNIX_SOCKET_DIR when not empty
   std::vector<std::string> extra_environment;  // "NAME=value", replacing a default NAME
+  std::vector<std::string> arguments;          // after argv[0]; Terraform passes none
 };
 
 // The six fields of go-plugin's handshake line.

@@ -398,7 +398,10 @@ absl::StatusOr<std::unique_ptr<Workspace>> Workspace::Create(WorkspaceOptions op
   if (ec) {
     return absl::InternalError(absl::StrCat("create ", root.string(), ": ", ec.message()));
   }
-  absl::Status written = WriteWholeFile(root / "cli.tfrc", CliConfig(provider->parent_path()));
+  const std::string cli_config = workspace->options_.cli_config.empty()
+                                     ? CliConfig(provider->parent_path())
+                                     : workspace->options_.cli_config;
+  absl::Status written = WriteWholeFile(workspace->CliConfigFile(), cli_config);
   if (!written.ok()) return written;
   return workspace;
 }
@@ -458,17 +461,33 @@ RunResult Workspace::Terraform(std::vector<std::string> args) const {
   for (auto& flag : FlagsFor(args)) argv.push_back(std::move(flag));
   argv.insert(argv.end(), args.begin() + command_words, args.end());
 
+  std::vector<std::string> env = Environment(EnvOr("PATH", "/usr/local/bin:/usr/bin:/bin"));
+  return RunProcess(std::move(argv), dir_, env, options_.timeout);
+}
+
+RunResult Workspace::Shell(const std::string& command) const {
+  const std::string path =
+      absl::StrCat(terraform_.parent_path().string(), ":", EnvOr("PATH", "/usr/bin:/bin"));
+  return RunProcess({"/bin/sh", "-c", command}, dir_, Environment(path), options_.timeout);
+}
+
+std::vector<std::string> Workspace::Environment(const std::string& path) const {
   std::vector<std::string> env = {
-      "PATH=" + EnvOr("PATH", "/usr/local/bin:/usr/bin:/bin"),
+      "PATH=" + path,
       "HOME=" + (root_ / "home").string(),
-      "TF_CLI_CONFIG_FILE=" + (root_ / "cli.tfrc").string(),
+      "TF_CLI_CONFIG_FILE=" + CliConfigFile().string(),
       "TF_IN_AUTOMATION=1",
       "TF_INPUT=0",
   };
   for (const auto& [name, value] : options_.extra_env) {
     env.push_back(name + "=" + value);
   }
-  return RunProcess(std::move(argv), dir_, env, options_.timeout);
+  return env;
+}
+
+RunResult RunProgram(std::vector<std::string> argv, const fs::path& dir,
+                     const std::vector<std::string>& env, std::chrono::seconds timeout) {
+  return RunProcess(std::move(argv), dir, env, timeout);
 }
 
 RunResult Workspace::Plan(std::vector<std::string> extra) const {

@@ -77,12 +77,23 @@ bool HasDiagnostic(absl::string_view output, absl::string_view severity,
 std::string DiagnosticBody(absl::string_view output, absl::string_view severity,
                            absl::string_view summary_fragment);
 
+// Runs `argv` (argv[0] an absolute path) in `dir` with exactly `env`, the
+// way a Workspace runs terraform: for the other programs a test drives
+// (scripts/release.sh, unzip, gpg).
+RunResult RunProgram(std::vector<std::string> argv, const std::filesystem::path& dir,
+                     const std::vector<std::string>& env,
+                     std::chrono::seconds timeout = std::chrono::seconds(120));
+
 struct WorkspaceOptions {
   // Added to the clean environment (e.g. TF_LOG_PROVIDER); never TF_VAR_*
   // from the caller's own environment.
   std::map<std::string, std::string> extra_env;
   // A run that takes longer is killed with its whole process group.
   std::chrono::seconds timeout{120};
+  // When set, the CLI config file holds this text instead of the
+  // dev_overrides one (e.g. filesystem mirrors and a plugin cache, for tests
+  // that run `terraform init`).
+  std::string cli_config;
 };
 
 // A temporary directory with the configuration under test. Removed on
@@ -113,6 +124,14 @@ class Workspace {
   // show, state, fmt: -no-color; providers schema: neither).
   RunResult Terraform(std::vector<std::string> args) const;
 
+  // Runs `/bin/sh -c COMMAND` in dir() with the same clean environment, the
+  // directory of the terraform binary first on PATH: for commands a README
+  // gives literally (`TF_LOG=trace terraform plan 2>plan.log`).
+  RunResult Shell(const std::string& command) const;
+
+  // The CLI config file Terraform reads (TF_CLI_CONFIG_FILE).
+  std::filesystem::path CliConfigFile() const { return root_ / "cli.tfrc"; }
+
   RunResult Validate() const { return Terraform({"validate"}); }
   RunResult Plan(std::vector<std::string> extra = {}) const;
   // apply -auto-approve EXTRA...
@@ -124,6 +143,9 @@ class Workspace {
 
  private:
   Workspace(std::filesystem::path root, std::filesystem::path terraform, WorkspaceOptions options);
+
+  // The clean environment every run gets, with `path` as PATH.
+  std::vector<std::string> Environment(const std::string& path) const;
 
   std::filesystem::path root_;  // holds dir_, home/ and the CLI config
   std::filesystem::path dir_;

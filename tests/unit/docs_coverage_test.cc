@@ -4,7 +4,11 @@
 // provider block attribute, every data source attribute (and the nested
 // fields of object-typed ones), every function parameter and every control
 // id. The lists come from the real provider and catalog, so a new attribute,
-// parameter or control without documentation fails here.
+// parameter or control without documentation fails here. Every reference
+// page shows its example file (examples/provider/provider.tf,
+// examples/data-sources/<type>/data-source.tf,
+// examples/functions/<name>/function.tf) verbatim, so the HCL users copy from
+// the docs is the HCL the end-to-end tests plan.
 //
 // docs/ is found through the environment variable CC_SOURCE_DIR (the
 // repository root) when it is set, otherwise by walking up from the current
@@ -20,6 +24,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "checks/control.h"
@@ -279,7 +284,67 @@ TEST_F(DocsCoverage, DocumentsNoFunctionOrDataSourceTheProviderLacks) {
   }
 }
 
+// True when `page` holds `example` verbatim as one ```terraform block.
+bool EmbedsVerbatim(std::string_view page, std::string_view example) {
+  const std::string block = "```terraform\n" + std::string(example) + "```\n";
+  return page.find(block) != std::string_view::npos;
+}
+
+TEST_F(DocsCoverage, EveryReferencePageEmbedsItsExampleFileVerbatim) {
+  std::vector<std::pair<fs::path, fs::path>> pages = {
+      {"index.md", fs::path("provider") / "provider.tf"},
+      {fs::path("guides") / "troubleshooting.md", fs::path("usage") / "count-zero" / "main.tf"}};
+  for (const tf::DataSource* ds : provider_.DataSources()) {
+    const std::string type_name(ds->TypeName());
+    pages.push_back({fs::path("data-sources") / (type_name.substr(kProviderPrefix.size()) + ".md"),
+                     fs::path("data-sources") / type_name / "data-source.tf"});
+  }
+  for (const tf::Function* f : provider_.Functions()) {
+    const std::string name(f->Name());
+    pages.push_back(
+        {fs::path("functions") / (name + ".md"), fs::path("functions") / name / "function.tf"});
+  }
+  const fs::path examples = docs_.parent_path() / "examples";
+  for (const auto& [page_path, example_path] : pages) {
+    std::optional<std::string> page = Page(page_path);
+    std::optional<std::string> example = ReadFile(examples / example_path);
+    EXPECT_TRUE(example.has_value()) << "Missing example file examples/" << example_path.string();
+    if (!page.has_value() || !example.has_value()) continue;
+    EXPECT_TRUE(EmbedsVerbatim(*page, *example))
+        << "docs/" << page_path.string() << " does not show examples/" << example_path.string()
+        << " verbatim in a ```terraform block: copy the file into the page (or the page's block "
+           "into the file)";
+  }
+}
+
+// The README's filesystem-mirror CLI config (which aws_provider_test runs)
+// is the one the Install guide shows.
+TEST_F(DocsCoverage, InstallGuideShowsTheReadmesMirrorConfigVerbatim) {
+  std::optional<std::string> readme = ReadFile(docs_.parent_path() / "README.md");
+  ASSERT_TRUE(readme.has_value());
+  const std::size_t mirror = readme->find("filesystem_mirror {");
+  ASSERT_NE(mirror, std::string::npos) << "README.md shows no filesystem_mirror config";
+  const std::size_t start = readme->rfind("```hcl\n", mirror);
+  const std::size_t end = readme->find("```\n", mirror);
+  ASSERT_NE(start, std::string::npos);
+  ASSERT_NE(end, std::string::npos);
+  const std::string block = readme->substr(start, end + 4 - start);
+  std::optional<std::string> install = Page(fs::path("guides") / "install.md");
+  ASSERT_TRUE(install.has_value());
+  EXPECT_NE(install->find(block), std::string::npos)
+      << "docs/guides/install.md does not show README.md's mirror config:\n"
+      << block;
+}
+
 // The helpers above decide what counts as documented; pin their reading.
+TEST(DocsCoverageHelpers, ExampleMustBeAWholeTerraformBlock) {
+  const std::string example = "output \"x\" {\n  value = 1\n}\n";
+  EXPECT_TRUE(EmbedsVerbatim("text\n```terraform\n" + example + "```\nmore\n", example));
+  EXPECT_FALSE(EmbedsVerbatim("```hcl\n" + example + "```\n", example));
+  EXPECT_FALSE(EmbedsVerbatim("```terraform\n# intro\n" + example + "```\n", example));
+  EXPECT_FALSE(EmbedsVerbatim("```terraform\n" + example + "# more\n```\n", example));
+}
+
 TEST(DocsCoverageHelpers, ListItemMustStartWithTheBacktickedName) {
   EXPECT_TRUE(ListsName("- `pid_mode` (String) text\n", "pid_mode"));
   EXPECT_TRUE(ListsName("intro\n  - `control_id` (String)\n", "control_id"));

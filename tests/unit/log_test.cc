@@ -31,7 +31,7 @@ void PrintTo(const LevelCase& c, std::ostream* os) { *os << c.name; }
 
 class ParseLevelTest : public testing::TestWithParam<LevelCase> {};
 
-TEST_P(ParseLevelTest, ParsesCaseInsensitivelyElseOff) {
+TEST_P(ParseLevelTest, ParsesCaseInsensitivelyUnrecognisedIsTrace) {
   EXPECT_EQ(ParseLevel(GetParam().text), GetParam().level);
 }
 
@@ -44,9 +44,13 @@ INSTANTIATE_TEST_SUITE_P(Names, ParseLevelTest,
                                          // TF_LOG=JSON means trace, in JSON.
                                          LevelCase{"JsonIsTrace", "JSON", Level::kTrace},
                                          LevelCase{"Empty", "", Level::kOff},
-                                         LevelCase{"Bogus", "bogus", Level::kOff},
-                                         LevelCase{"WarningIsNotWarn", "warning", Level::kOff},
-                                         LevelCase{"Padded", " debug", Level::kOff}),
+                                         LevelCase{"Off", "OFF", Level::kOff},
+                                         // Terraform reads an unknown TF_LOG
+                                         // (TF_LOG=1) as TRACE; so do we.
+                                         LevelCase{"BogusIsTrace", "bogus", Level::kTrace},
+                                         LevelCase{"OneIsTrace", "1", Level::kTrace},
+                                         LevelCase{"WarningIsTrace", "warning", Level::kTrace},
+                                         LevelCase{"Padded", " debug ", Level::kDebug}),
                          [](const testing::TestParamInfo<LevelCase>& info) {
                            return info.param.name;
                          });

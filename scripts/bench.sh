@@ -1,0 +1,203 @@
+#!/usr/bin/env bash
+# Start-up, memory and plan cost of the provider, side by side (not part of
+# the tests; DESIGN.md §5 has the targets). Prints, in one run:
+#   1. exec -> handshake line p50 (AutoMTLS on), the CPU time its threads
+#      used until then (robust on a busy machine), and RSS 0.3 s after it, of
+#      our binary and of another provider found in a filesystem mirror on this
+#      machine (the column is left out when there is none), with the ratio;
+#   2. the wall time of `terraform plan` over 1,000 task definitions
+#      (terraform_data) each guarded by a compliancecheck data source, against
+#      the same plan guarded by hand-written HCL preconditions, with the ratio.
+#
+#   RUNS=25 PLAN_RUNS=3 N_TASKS=1000 scripts/bench.sh
+#   PROVIDER=path       our binary (default: build/provider/..., built if missing)
+#   OTHER_PROVIDER=path the provider to compare with (default: the first
+#                       terraform-provider-* under a registry.terraform.io
+#                       mirror tree found with find, hashicorp/aws first)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+runs=${RUNS:-25}
+plan_runs=${PLAN_RUNS:-3}
+n_tasks=${N_TASKS:-1000}
+tf=${TERRAFORM:-terraform}
+
+provider=${PROVIDER:-${BUILD_DIR:-$root/build}/provider/terraform-provider-compliancecheck}
+if [ ! -x "$provider" ]; then
+  BUILD_TARGETS=terraform-provider-compliancecheck "$root/scripts/build.sh" >/dev/null
+fi
+
+other=${OTHER_PROVIDER:-}
+if [ -z "$other" ]; then
+  found=$(find / -xdev -type f -path '*/registry.terraform.io/*/linux_amd64/terraform-provider-*' \
+    ! -name 'terraform-provider-compliancecheck*' 2>/dev/null | sort || true)
+  other=$(grep -m1 '/hashicorp/aws/' <<<"$found" || head -n1 <<<"$found" || true)
+fi
+
+if [ -n "$other" ] && [ ! -x "$other" ]; then
+  echo "bench: $other is not an executable; comparing with nothing" >&2
+  other=""
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+# A client certificate like Terraform's (ECDSA P-521), for AutoMTLS.
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-521 -nodes -days 1 \
+  -subj /CN=localhost -keyout "$work/client.key" -out "$work/client.pem" 2>/dev/null
+
+# handshake BINARY: one start as Terraform starts a provider; prints
+# "<ms to the handshake line> <VmRSS kB 0.3 s later> <VmHWM kB>".
+# Times come from $EPOCHREALTIME (no process of their own); the only
+# processes started are env and the provider.
+client_pem=$(cat "$work/client.pem")
+handshake() {
+  local start end line rss hwm cpu
+  start=${EPOCHREALTIME/./}
+  coproc PROVIDER_PROC {
+    exec env -i PATH="$PATH" TMPDIR="$work" \
+      TF_PLUGIN_MAGIC_COOKIE=d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2 \
+      PLUGIN_PROTOCOL_VERSIONS=5,6 PLUGIN_MIN_PORT=10000 PLUGIN_MAX_PORT=25000 \
+      PLUGIN_CLIENT_CERT="$client_pem" "$1" 2>/dev/null
+  }
+  local pid=$PROVIDER_PROC_PID
+  read -r line <&"${PROVIDER_PROC[0]}"
+  end=${EPOCHREALTIME/./}
+  # CPU time of all its threads so far (ns): what start-up costs, apart from
+  # waiting for a CPU on a busy machine. (Ours: may include part of the
+  # backtrace preparation that starts right after the handshake line.)
+  cpu=$({ cat /proc/"$pid"/task/*/schedstat 2>/dev/null || true; } | awk '{s += $1} END {print int(s / 1000)}')
+  sleep 0.3
+  rss=$(awk '/^VmRSS/{print $2}' "/proc/$pid/status")
+  hwm=$(awk '/^VmHWM/{print $2}' "/proc/$pid/status")
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  echo "$((end - start)) $rss $hwm $cpu"
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+measure() {  # measure BINARY N -> "p50_us rss_kb hwm_kb cpu_us"
+  local i
+  : >"$work/samples"
+  for ((i = 0; i < $2; i++)); do handshake "$1" >>"$work/samples"; done
+  echo "$(cut -d' ' -f1 "$work/samples" | median) $(cut -d' ' -f2 "$work/samples" | median)" \
+    "$(cut -d' ' -f3 "$work/samples" | median) $(cut -d' ' -f4 "$work/samples" | median)"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a / b}'; }
+
+echo "machine: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "== exec -> handshake line (AutoMTLS on), p50 of $runs starts; RSS 0.3 s after =="
+read -r ours_us ours_rss ours_hwm ours_cpu < <(measure "$provider" "$runs")
+if [ -n "$other" ]; then
+  read -r other_us other_rss other_hwm other_cpu < <(measure "$other" "$(( runs < 15 ? runs : 15 ))")
+  printf '%-22s %14s %14s %12s\n' "" "compliancecheck" "$(basename "$(dirname "$(dirname "$(dirname "$other")")")")" "ratio"
+  printf '%-22s %11.1f ms %11.1f ms %12s\n' "handshake p50" "$(ratio "$ours_us" 1000)" "$(ratio "$other_us" 1000)" "$(ratio "$ours_us" "$other_us")"
+  printf '%-22s %11.1f ms %11.1f ms %12s\n' "CPU to handshake p50" "$(ratio "$ours_cpu" 1000)" "$(ratio "$other_cpu" 1000)" "$(ratio "$ours_cpu" "$other_cpu")"
+  printf '%-22s %11.1f MB %11.1f MB %12s\n' "RSS" "$(ratio "$ours_rss" 1024)" "$(ratio "$other_rss" 1024)" "$(ratio "$ours_rss" "$other_rss")"
+  printf '%-22s %11.1f MB %11.1f MB %12s\n' "peak RSS (VmHWM)" "$(ratio "$ours_hwm" 1024)" "$(ratio "$other_hwm" 1024)" "$(ratio "$ours_hwm" "$other_hwm")"
+  echo "(other: $other)"
+else
+  printf '%-22s %14s\n' "" "compliancecheck"
+  printf '%-22s %11.1f ms\n' "handshake p50" "$(ratio "$ours_us" 1000)"
+  printf '%-22s %11.1f ms\n' "CPU to handshake p50" "$(ratio "$ours_cpu" 1000)"
+  printf '%-22s %11.1f MB\n' "RSS" "$(ratio "$ours_rss" 1024)"
+  printf '%-22s %11.1f MB\n' "peak RSS (VmHWM)" "$(ratio "$ours_hwm" 1024)"
+  echo "(no other provider found in a filesystem mirror: column left out)"
+fi
+echo "targets (DESIGN.md 5): handshake p50 <= 15 ms, peak RSS <= 16 MB"
+
+# --- plan of N data sources vs hand-written HCL preconditions -------------
+mkdir -p "$work/home" "$work/provider" "$work/with_provider" "$work/with_hcl"
+cp "$provider" "$work/provider/terraform-provider-compliancecheck"
+cat >"$work/cli.tfrc" <<RC
+disable_checkpoint = true
+provider_installation {
+  dev_overrides {
+    "compliancecheck/compliancecheck" = "$work/provider"
+  }
+  direct {}
+}
+RC
+containers='jsonencode([{ name = "app", image = "nginx:1.27", essential = true, portMappings = [{ containerPort = 80 }] }, { name = "log", image = "fluent-bit:3", essential = false }])'
+# Both plans hold the same $n_tasks task definitions (terraform_data stands
+# in for aws_ecs_task_definition, which needs the AWS provider); one guards
+# each with a compliancecheck data source, the other with hand-written HCL
+# preconditions doing the same checks.
+tasks="locals {
+  tasks = [for i in range($n_tasks) : {
+    family                = \"svc-\${i}\"
+    pid_mode              = \"task\"
+    ipc_mode              = \"task\"
+    network_mode          = \"awsvpc\"
+    container_definitions = $containers
+  }]
+}"
+cat >"$work/with_provider/main.tf" <<TF
+terraform {
+  required_providers {
+    compliancecheck = { source = "compliancecheck/compliancecheck" }
+  }
+}
+$tasks
+data "compliancecheck_ecs_task_definition" "t" {
+  count                 = $n_tasks
+  family                = local.tasks[count.index].family
+  pid_mode              = local.tasks[count.index].pid_mode
+  ipc_mode              = local.tasks[count.index].ipc_mode
+  network_mode          = local.tasks[count.index].network_mode
+  container_definitions = local.tasks[count.index].container_definitions
+}
+resource "terraform_data" "t" {
+  count = $n_tasks
+  input = local.tasks[count.index]
+}
+TF
+cat >"$work/with_hcl/main.tf" <<TF
+$tasks
+resource "terraform_data" "t" {
+  count = $n_tasks
+  input = local.tasks[count.index]
+  lifecycle {
+    precondition {
+      condition     = local.tasks[count.index].pid_mode != "host"
+      error_message = "ECS.3: the task definition shares the host's process namespace."
+    }
+    precondition {
+      condition     = local.tasks[count.index].ipc_mode != "host"
+      error_message = "The task definition shares the host's IPC namespace."
+    }
+    precondition {
+      condition = alltrue([for c in jsondecode(local.tasks[count.index].container_definitions) :
+        !contains(keys(c), "pidMode") && !contains(keys(c), "ipcMode")])
+      error_message = "pidMode and ipcMode belong to the task definition, not a container."
+    }
+  }
+}
+TF
+
+plan_seconds() {  # plan_seconds DIR -> median wall seconds of PLAN_RUNS plans
+  local dir=$1 i start end
+  : >"$work/plan_samples"
+  (cd "$dir" && HOME="$work/home" TF_CLI_CONFIG_FILE="$work/cli.tfrc" "$tf" init -input=false >/dev/null 2>&1 || true)
+  for ((i = 0; i < plan_runs; i++)); do
+    start=${EPOCHREALTIME/./}
+    if ! (cd "$dir" && HOME="$work/home" TF_CLI_CONFIG_FILE="$work/cli.tfrc" TF_IN_AUTOMATION=1 \
+      "$tf" plan -input=false -no-color -refresh=false >"$work/plan.log" 2>&1); then
+      echo "bench: plan in $dir failed:" >&2
+      tail -n 20 "$work/plan.log" >&2
+      exit 1
+    fi
+    end=${EPOCHREALTIME/./}
+    echo "$((end - start))" >>"$work/plan_samples"
+  done
+  median <"$work/plan_samples"
+}
+
+echo
+echo "== terraform plan, $n_tasks task definitions, median of $plan_runs =="
+provider_us=$(plan_seconds "$work/with_provider")
+hcl_us=$(plan_seconds "$work/with_hcl")
+printf '%-34s %10s %14s %8s\n' "" "data source" "HCL precond." "ratio"
+printf '%-34s %8.2f s %12.2f s %8s\n' "plan wall time" "$(ratio "$provider_us" 1000000)" "$(ratio "$hcl_us" 1000000)" "$(ratio "$provider_us" "$hcl_us")"
+echo "target (DESIGN.md 5): <= 1.10x"
