@@ -24,6 +24,8 @@ std::optional<absl::Time> ParseExpiry(std::string_view expires) {
   std::string normalized = text;
   normalized[10] = 'T';
   if (normalized.back() == 'z') normalized.back() = 'Z';
+  // RFC 3339 offsets are "+hh:mm"; absl would also take "+hhmm".
+  if (normalized.back() != 'Z' && normalized[normalized.size() - 3] != ':') return std::nullopt;
   if (!absl::ParseTime(absl::RFC3339_full, normalized, &time, &error)) return std::nullopt;
   return time;
 }

@@ -11,9 +11,17 @@
 namespace checks {
 namespace {
 
+// uid 0 however it is written: the runtime reads a numeric user as a
+// decimal number, so "00" is root too.
+bool IsUidZero(std::string_view uid) {
+  return !uid.empty() && uid.find_first_not_of('0') == std::string_view::npos;
+}
+
+// "", "root", uid 0, and either with a group after a colon (":1000" names
+// no user at all: the default, root).
 bool IsRoot(std::string_view user) {
-  return user.empty() || user == "root" || user == "0" || user.rfind("root:", 0) == 0 ||
-         user.rfind("0:", 0) == 0;
+  const std::string_view name = user.substr(0, user.find(':'));
+  return name.empty() || name == "root" || IsUidZero(name);
 }
 
 }  // namespace

@@ -140,7 +140,9 @@ INSTANTIATE_TEST_SUITE_P(
         Row{"EmptyPidMode", {{"pid_mode", Str("")}}, Verdict::kCompliant},
         Row{"NullPidMode", {{"pid_mode", Value::Null(Type::String())}}, Verdict::kCompliant},
         Row{"CleanContainers",
-            {{"container_definitions", Str(R"([{"name":"app","image":"nginx"}])")}},
+            {{"container_definitions",
+              Str(R"([{"name":"app","image":"nginx","readonlyRootFilesystem":true,)"
+                  R"("user":"1000","logConfiguration":{"logDriver":"awslogs"}}])")}},
             Verdict::kCompliant},
         Row{"HostPidMode", {{"pid_mode", Str("host")}}, Verdict::kBlocked},
         Row{"UpperCaseHostPidMode", {{"pid_mode", Str("HOST")}}, Verdict::kBlocked},

@@ -22,6 +22,9 @@ using cty::Value;
 constexpr char kPid[] = "ecs_task_definition_no_host_pid_mode";
 constexpr char kIpc[] = "ecs_task_definition_no_host_ipc_mode";
 constexpr char kMisplaced[] = "ecs_container_definitions_misplaced_namespace_key";
+// The keys of a container that the ECS family passes (ECS.5, ECS.9, ECS.20).
+constexpr char kGoodContainer[] =
+    R"("readonlyRootFilesystem":true,"user":"1000","logConfiguration":{"logDriver":"awslogs"})";
 
 bool Contains(const std::string& text, std::string_view part) {
   return text.find(part) != std::string::npos;
@@ -196,7 +199,8 @@ INSTANTIATE_TEST_SUITE_P(
                   {}},
         CheckCase{"MisplacedContainerKey",
                   Obj({{"container_definitions",
-                        Str(R"([{"name":"a"},{"name":"b","pidMode":"host"}])")}}),
+                        Str(std::string(R"([{"name":"a",)") + kGoodContainer +
+                            R"(},{"name":"b","pidMode":"host",)" + kGoodContainer + "}]")}}),
                   true,
                   false,
                   {{kMisplaced, "container_definitions[1].pidMode", "warning"}}},
@@ -218,14 +222,28 @@ INSTANTIATE_TEST_SUITE_P(
                   Obj({{"pid_mode", Str("task")}, {"container_definitions", Str("{{")}}),
                   true,
                   false,
-                  {{kMisplaced, "container_definitions", "error"}}},
+                  // Every control that reads containers fails closed, at level error.
+                  {{kMisplaced, "container_definitions", "error"},
+                   {"ecs_container_no_privileged", "container_definitions", "error"},
+                   {"ecs_container_no_environment_secrets", "container_definitions", "error"},
+                   {"ecs_container_readonly_root_filesystem", "container_definitions", "error"},
+                   {"ecs_container_logging_configured", "container_definitions", "error"},
+                   {"ecs_container_linux_user_non_root", "container_definitions", "error"}}},
         CheckCase{"EmptyDocumentVerifiesNothing",
                   Obj({{"task_definition_json", Str("{}")}}),
                   true,
                   false,
+                  // Nothing could be read: every control fails closed.
                   {{kPid, "task_definition_json", "error"},
                    {kIpc, "task_definition_json", "error"},
-                   {kMisplaced, "task_definition_json", "error"}}},
+                   {kMisplaced, "task_definition_json", "error"},
+                   {"ecs_container_no_privileged", "task_definition_json", "error"},
+                   {"ecs_container_no_environment_secrets", "task_definition_json", "error"},
+                   {"ecs_container_readonly_root_filesystem", "task_definition_json", "error"},
+                   {"ecs_container_logging_configured", "task_definition_json", "error"},
+                   {"ecs_task_definition_no_host_network_mode", "task_definition_json", "error"},
+                   {"ecs_container_linux_user_non_root", "task_definition_json", "error"},
+                   {"ecs_container_windows_user_non_admin", "task_definition_json", "error"}}},
         CheckCase{"PidModeList",
                   Obj({{"pid_mode", Value::Tuple({Str("host")})}}),
                   true,
@@ -321,12 +339,16 @@ TEST(CheckEcsTaskDefinitionTest, ContainerDefinitionsThatAreNotJsonAreAFindingOn
   ASSERT_FALSE(response.error.has_value()) << response.error->text;
   EXPECT_EQ(response.result.GetAttr("compliant"), Value::Bool(false));
   const std::vector<Value>& findings = response.result.GetAttr("findings").Elements();
-  ASSERT_EQ(findings.size(), 1u);
+  // Every control that reads containers fails closed on it, at level error.
+  ASSERT_EQ(findings.size(), 6u);
   EXPECT_EQ(findings[0].GetAttr("control_id"),
             Str("ecs_container_definitions_misplaced_namespace_key"));
-  EXPECT_EQ(findings[0].GetAttr("attribute"), Str("container_definitions"));
-  EXPECT_TRUE(Contains(findings[0].GetAttr("message").AsString(), "JSON"))
-      << findings[0].GetAttr("message").AsString();
+  for (const Value& finding : findings) {
+    EXPECT_EQ(finding.GetAttr("attribute"), Str("container_definitions"));
+    EXPECT_EQ(finding.GetAttr("level"), Str("error"));
+    EXPECT_TRUE(Contains(finding.GetAttr("message").AsString(), "JSON"))
+        << finding.GetAttr("message").AsString();
+  }
 }
 
 TEST(CheckEcsTaskDefinitionTest, BothFormsAreAFunctionErrorOnArgumentZero) {

@@ -245,7 +245,9 @@ TEST_F(ComplianceServiceTest, DataSourceSchemaHasEveryAttributeOfTheProduct) {
                                      {"attribute", Type::String()},
                                      {"message", Type::String()},
                                      {"remediation", Type::String()},
-                                     {"references", Type::List(Type::String())}});
+                                     {"references", Type::List(Type::String())},
+                                     {"waiver_reason", Type::String()},
+                                     {"waiver_expires", Type::String()}});
   struct Expected {
     Type type;
     bool computed;
@@ -259,6 +261,12 @@ TEST_F(ComplianceServiceTest, DataSourceSchemaHasEveryAttributeOfTheProduct) {
       {"container_definitions", {Type::String(), false}},
       {"task_definition_json", {Type::String(), false}},
       {"enforcement", {Type::String(), false}},
+      {"waivers",
+       {Type::List(Type::Object({{"control_id", Type::String()},
+                                 {"reason", Type::String()},
+                                 {"expires", Type::String()}},
+                                {"expires"})),
+        false}},
       {"compliant", {Type::Bool(), true}},
       {"findings", {Type::List(finding), true}},
       {"report_json", {Type::String(), true}},
@@ -278,6 +286,19 @@ TEST_F(ComplianceServiceTest, DataSourceSchemaHasEveryAttributeOfTheProduct) {
     EXPECT_FALSE(a.description().empty());
   }
   EXPECT_EQ(seen.size(), expected.size());
+  // runtime_platform is a block, as on aws_ecs_task_definition: at most one.
+  ASSERT_EQ(schema.block().block_types_size(), 1);
+  const tfplugin6::Schema::NestedBlock& platform = schema.block().block_types(0);
+  EXPECT_EQ(platform.type_name(), "runtime_platform");
+  EXPECT_EQ(platform.nesting(), tfplugin6::Schema::NestedBlock::LIST);
+  EXPECT_EQ(platform.max_items(), 1);
+  std::set<std::string> platform_attributes;
+  for (const auto& a : platform.block().attributes()) {
+    EXPECT_TRUE(a.optional()) << a.name();
+    platform_attributes.insert(a.name());
+  }
+  EXPECT_EQ(platform_attributes,
+            (std::set<std::string>{"operating_system_family", "cpu_architecture"}));
 }
 
 TEST_F(ComplianceServiceTest, EverySchemaNameIsLowercaseSnakeCase) {
@@ -905,7 +926,7 @@ TEST_F(ReadDataSourceTest, CompliantTaskReturnsAWhollyKnownStateAndNoDiagnostics
   EXPECT_EQ(report["family"], "web");
   EXPECT_EQ(report["compliant"], true);
   EXPECT_TRUE(report["findings"].empty());
-  EXPECT_EQ(report["controls"].size(), 3u);
+  EXPECT_EQ(report["controls"].size(), checks::Catalog().size());
 }
 
 TEST_F(ReadDataSourceTest, EmptyConfigIsCompliantWithNullFamilyInTheReport) {
