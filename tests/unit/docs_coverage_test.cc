@@ -322,7 +322,9 @@ TEST_F(DocsCoverage, EveryReferencePageEmbedsItsExampleFileVerbatim) {
 TEST_F(DocsCoverage, InstallGuideShowsTheReadmesMirrorConfigVerbatim) {
   std::optional<std::string> readme = ReadFile(docs_.parent_path() / "README.md");
   ASSERT_TRUE(readme.has_value());
-  const std::size_t mirror = readme->find("filesystem_mirror {");
+  // The last one: the recipe next to registry providers (the Install
+  // section's first one differs only in its path).
+  const std::size_t mirror = readme->rfind("filesystem_mirror {");
   ASSERT_NE(mirror, std::string::npos) << "README.md shows no filesystem_mirror config";
   const std::size_t start = readme->rfind("```hcl\n", mirror);
   const std::size_t end = readme->find("```\n", mirror);
