@@ -261,7 +261,8 @@ TEST(Examples, ReadmeQuotesTheDemosRealOutput) {
   } quotes[] = {
       {"compliant", "data.compliancecheck_ecs_task_definition.web: Reading",
        "  + compliant = true"},
-      {"noncompliant", "Error: ", "ecs-controls.html#ecs-3"},
+      {"noncompliant", "Error: ",
+       "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-3"},
   };
   for (const auto& quote : quotes) {
     SCOPED_TRACE(quote.example);
