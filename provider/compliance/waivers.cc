@@ -63,7 +63,8 @@ void ReadWaivers(const cty::Value& waivers, absl::Time now, bool warn_expired,
     const std::string control_id = id.is_null() ? std::string() : id.AsString();
     if (checks::FindControl(control_id) == nullptr) {
       diags->AddError("Waiver names an unknown control",
-                      absl::StrCat("control_id must be one of: ", checks::ControlIdList(), "."),
+                      absl::StrCat("waivers[", i,
+                                   "].control_id must be one of: ", checks::ControlIdList(), "."),
                       ElementPath(i, "control_id"));
       continue;
     }
@@ -73,7 +74,7 @@ void ReadWaivers(const cty::Value& waivers, absl::Time now, bool warn_expired,
     }
     if (reason.is_null() || !valid) {
       diags->AddError("Waiver has no reason",
-                      absl::StrCat("The waiver of ", control_id,
+                      absl::StrCat("The waiver waivers[", i, "] of ", control_id,
                                    " needs a reason: who accepted the finding, and why. It is "
                                    "shown with the findings and in report_json."),
                       ElementPath(i, "reason"));
@@ -84,7 +85,7 @@ void ReadWaivers(const cty::Value& waivers, absl::Time now, bool warn_expired,
       expiry = checks::ParseExpiry(expires.AsString());
       if (!expiry.has_value()) {
         diags->AddError("Invalid waiver expiry",
-                        absl::StrCat("The expiry of the waiver of ", control_id,
+                        absl::StrCat("The expiry of the waiver waivers[", i, "] of ", control_id,
                                      " must be an RFC 3339 date (2027-03-31, which waives "
                                      "through that day, UTC) or timestamp "
                                      "(2027-03-31T18:00:00Z)."),
@@ -100,7 +101,7 @@ void ReadWaivers(const cty::Value& waivers, absl::Time now, bool warn_expired,
       // Fail closed: the findings block again, and the user is told why.
       if (warn_expired) {
         diags->AddWarning("Waiver has expired",
-                          absl::StrCat("The waiver of ", control_id,
+                          absl::StrCat("The waiver waivers[", i, "] of ", control_id,
                                        " has expired, so it is ignored and the control's "
                                        "findings count again. Renew it with a new expiry, or "
                                        "fix the findings and remove it."),

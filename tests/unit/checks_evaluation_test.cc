@@ -189,10 +189,9 @@ TEST(ReportJsonTest, HasExactlyTheDocumentedShape) {
   std::vector<std::string> finding_keys;
   for (const auto& [key, value] : finding.items()) finding_keys.push_back(key);
   std::sort(finding_keys.begin(), finding_keys.end());
-  EXPECT_EQ(finding_keys,
-            (std::vector<std::string>{"attribute", "control_id", "level", "message", "references",
-                                      "remediation", "severity", "title", "waiver_expires",
-                                      "waiver_reason"}));
+  EXPECT_EQ(finding_keys, (std::vector<std::string>{"attribute", "control_id", "level", "message",
+                                                    "references", "remediation", "severity",
+                                                    "title", "waiver_expires", "waiver_reason"}));
   EXPECT_EQ(finding["waiver_reason"], nullptr);  // not waived
   EXPECT_EQ(finding["control_id"], kPid);
   EXPECT_EQ(finding["severity"], "high");
