@@ -35,7 +35,8 @@ struct ContainerKey {
 // One element of a container's `environment`: only its name is kept. The
 // value may be a secret and is never read.
 struct EnvironmentName {
-  Place place;                      // container_definitions[0].environment[3].name
+  std::size_t index = 0;            // in the environment list
+  std::string key = "name";         // the name's key as written ("Name")
   JsonKind kind = JsonKind::kNull;  // of the name; of the element when !is_object
   std::string name;                 // kString only
   bool is_object = true;            // false: the element itself is not an object
@@ -51,6 +52,10 @@ struct MisplacedKey {
   bool namespace_mode = false;  // pidMode or ipcMode, which are task-level settings
   std::string value;            // how a message may show the value: "\"host\"", "a number"
 };
+
+// Where `variable` is: container_definitions[0].environment[3].name. Built
+// only for a finding: most variables never need it.
+Place PlaceOf(const ContainerKey& environment, const EnvironmentName& variable);
 
 struct Container {
   std::size_t index = 0;

@@ -138,13 +138,14 @@ std::string_view ContainerFieldName(ContainerField field) {
 }
 
 std::optional<NearMiss> ContainerKeyNearMiss(std::string_view key) {
+  // Most keys are valid ECS keys: answer those without allocating.
+  for (std::string_view field : kContainerDefinitionFields) {
+    if (GoKeyMatches(key, field)) return std::nullopt;
+  }
   const std::string normalized = Normalized(key);
   // ECS ignores namespace modes in a container whatever the spelling.
   if (normalized == "PIDMODE") return NearMiss{"pidMode", true};
   if (normalized == "IPCMODE") return NearMiss{"ipcMode", true};
-  for (std::string_view field : kContainerDefinitionFields) {
-    if (GoKeyMatches(key, field)) return std::nullopt;
-  }
   for (const ReadField& f : kReadFields) {
     if (IsNearMissOf(normalized, GoFoldKey(f.go_name))) return NearMiss{f.camel_name, false};
   }

@@ -82,7 +82,8 @@ void ContainerListReader::OnContainerKey(std::span<const JsonFrame> path, JsonKi
   Container& container = list_.containers.back();
   const std::string& key = path[1].key;
   const Place place{list_.place.argument, Concat(container.place.attribute, ".", key)};
-  if (std::optional<ContainerField> field = MatchContainerField(key)) {
+  current_field_ = MatchContainerField(key);
+  if (const std::optional<ContainerField> field = current_field_) {
     switch (*field) {
       case ContainerField::kPrivileged:
         Set(container.privileged, place, kind, string_value);
@@ -114,7 +115,7 @@ void ContainerListReader::OnNestedValue(std::span<const JsonFrame> path, JsonKin
                                         std::string_view string_value) {
   if (list_.containers.empty()) return;
   Container& container = list_.containers.back();
-  const std::optional<ContainerField> field = MatchContainerField(path[1].key);
+  const std::optional<ContainerField> field = current_field_;  // path[1]'s field
   if (field == ContainerField::kLogConfiguration && path.size() == 3 &&
       container.log_configuration.kind == JsonKind::kObject) {
     const std::string& key = path[2].key;
@@ -130,13 +131,12 @@ void ContainerListReader::OnNestedValue(std::span<const JsonFrame> path, JsonKin
   if (field != ContainerField::kEnvironment || container.environment.kind != JsonKind::kArray) {
     return;
   }
-  const std::string element =
-      Concat(container.environment.place.attribute, "[", path[2].index, "]");
   if (path.size() == 3) {
     // An element that is not an object has no name to read: kept with its
     // kind, so the control fails closed on it.
     container.environment_names.push_back(
-        EnvironmentName{.place = {list_.place.argument, Concat(element, ".name")},
+        EnvironmentName{.index = path[2].index,
+                        .key = "name",
                         .kind = kind == JsonKind::kObject ? JsonKind::kNull : kind,
                         .name = {},
                         .is_object = kind == JsonKind::kObject});
@@ -145,7 +145,7 @@ void ContainerListReader::OnNestedValue(std::span<const JsonFrame> path, JsonKin
   if (path.size() == 4 && IsEnvironmentNameKey(path[3].key) &&
       !container.environment_names.empty()) {
     EnvironmentName& name = container.environment_names.back();
-    name.place = {list_.place.argument, Concat(element, ".", path[3].key)};
+    name.key = path[3].key;
     name.kind = kind;
     name.name = kind == JsonKind::kString ? std::string(string_value) : std::string();
   }
@@ -174,6 +174,11 @@ void ContainerListReader::AddMisplaced(std::size_t index, const Place& place,
       .namespace_mode = miss.namespace_mode,
       .value = std::move(value),
   });
+}
+
+Place PlaceOf(const ContainerKey& environment, const EnvironmentName& variable) {
+  return Place{environment.place.argument,
+               Concat(environment.place.attribute, "[", variable.index, "].", variable.key)};
 }
 
 std::string ContainerListReader::CurrentContainer() const {

@@ -49,6 +49,9 @@ class ContainerListReader {
   ContainerList& list_;
   bool null_is_absent_;
   std::optional<std::size_t> current_container_;
+  // The field the current container key decodes into, for the values
+  // nested under it (matched once per key, not once per nested value).
+  std::optional<ContainerField> current_field_;
 };
 
 }  // namespace checks

@@ -33,8 +33,8 @@ Outcome CheckNoEnvironmentSecrets(const TaskDefinition& definition) {
         for (const EnvironmentName& variable : c.environment_names) {
           if (!variable.is_object ||
               (variable.kind != JsonKind::kString && variable.kind != JsonKind::kNull)) {
-            outcome.Fail({.place = variable.place,
-                          .message = Concat(variable.place.attribute,
+            outcome.Fail({.place = PlaceOf(environment, variable),
+                          .message = Concat(PlaceOf(environment, variable).attribute,
                                             " cannot be read (it is not a name in a name and "
                                             "value object), so this control fails until it "
                                             "is fixed."),
@@ -44,8 +44,9 @@ Outcome CheckNoEnvironmentSecrets(const TaskDefinition& definition) {
           if (variable.kind != JsonKind::kString) continue;
           // Case and white space do not make a credential less of one.
           if (!IsNearKnownValue(variable.name, kSecretNames)) continue;
-          outcome.Fail({.place = variable.place,
-                        .message = Concat(variable.place.attribute, " is ", Quote(variable.name),
+          outcome.Fail({.place = PlaceOf(environment, variable),
+                        .message = Concat(PlaceOf(environment, variable).attribute, " is ",
+                                          Quote(variable.name),
                                           ": a credential in a plain environment variable.")});
         }
       });
