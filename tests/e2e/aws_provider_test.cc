@@ -339,7 +339,7 @@ resource "aws_ecs_task_definition" "fleet" {
     # assert's own error replaces error_message and Terraform prints no
     # instance key: this one names the instance.
     postcondition {
-      condition     = provider::compliancecheck::check_ecs_task_definition(self).compliant
+      condition     = alltrue([for f in provider::compliancecheck::check_ecs_task_definition(self).findings : f.level != "error"])
       error_message = "failing: fleet ${each.key}"
     }
   }
@@ -368,7 +368,7 @@ resource "aws_ecs_task_definition" "counted" {
       error_message = "not compliant"
     }
     postcondition {
-      condition     = provider::compliancecheck::check_ecs_task_definition(self).compliant
+      condition     = alltrue([for f in provider::compliancecheck::check_ecs_task_definition(self).findings : f.level != "error"])
       error_message = "failing: counted ${count.index}"
     }
   }
@@ -381,8 +381,8 @@ resource "aws_ecs_task_definition" "from_file" {
 
   lifecycle {
     postcondition {
-      condition     = provider::compliancecheck::check_ecs_task_definition(self).compliant
-      error_message = "failing: from_file ${join(",", [for f in provider::compliancecheck::check_ecs_task_definition(self).findings : f.control_id])}"
+      condition     = alltrue([for f in provider::compliancecheck::check_ecs_task_definition(self).findings : f.level != "error"])
+      error_message = "failing: from_file ${join(",", [for f in provider::compliancecheck::check_ecs_task_definition(self).findings : f.control_id if f.level == "error"])}"
     }
   }
 }
@@ -413,7 +413,7 @@ resource "aws_ecs_task_definition" "normalized" {
 
   lifecycle {
     postcondition {
-      condition     = provider::compliancecheck::check_ecs_task_definition(self).compliant
+      condition     = alltrue([for f in provider::compliancecheck::check_ecs_task_definition(self).findings : f.level != "error"])
       error_message = "failing: normalized"
     }
   }
@@ -465,7 +465,7 @@ resource "aws_ecs_task_definition" "this" {
       error_message = "not compliant"
     }
     postcondition {
-      condition     = provider::compliancecheck::check_ecs_task_definition(self).compliant
+      condition     = alltrue([for f in provider::compliancecheck::check_ecs_task_definition(self).findings : f.level != "error"])
       error_message = "failing: module ${var.family}"
     }
   }

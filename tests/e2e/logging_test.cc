@@ -25,7 +25,10 @@ locals {
   containers = jsonencode([{
     name  = "app"
     image = "nginx"
-    environment = [{ name = "AWS_SECRET_ACCESS_KEY", value = ")",
+    readonlyRootFilesystem = true
+    user = "1000"
+    logConfiguration = { logDriver = "awslogs" }
+    environment = [{ name = "DB_PASSWORD", value = ")",
                              kSecret, R"(" }]
   }])
 }

@@ -68,7 +68,7 @@ TEST(Outputs, CompliantTaskDefinitionReadsAsCompliantWithNoFindings) {
 data "compliancecheck_ecs_task_definition" "x" {
   family                = "web"
   pid_mode              = "task"
-  container_definitions = jsonencode([{ name = "app", image = "nginx" }])
+  container_definitions = jsonencode([{ name = "app", image = "nginx", readonlyRootFilesystem = true, user = "1000", logConfiguration = { logDriver = "awslogs" } }])
 }
 )");
   ASSERT_TRUE(outputs.is_object());
@@ -123,8 +123,8 @@ TEST(Outputs, MisplacedKeyFindingNamesTheContainerPath) {
 data "compliancecheck_ecs_task_definition" "x" {
   family = "web"
   container_definitions = jsonencode([
-    { name = "app", image = "nginx" },
-    { name = "debug", image = "busybox", pidMode = "host" },
+    { name = "app", image = "nginx", readonlyRootFilesystem = true, user = "1000", logConfiguration = { logDriver = "awslogs" } },
+    { name = "debug", image = "busybox", pidMode = "host", readonlyRootFilesystem = true, user = "1000", logConfiguration = { logDriver = "awslogs" } },
   ])
 }
 )");

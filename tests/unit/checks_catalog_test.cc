@@ -17,6 +17,13 @@ TEST(CatalogTest, ListsTheControlsInProductOrder) {
                      "ecs_task_definition_no_host_pid_mode",
                      "ecs_task_definition_no_host_ipc_mode",
                      "ecs_container_definitions_misplaced_namespace_key",
+                     "ecs_container_no_privileged",
+                     "ecs_container_no_environment_secrets",
+                     "ecs_container_readonly_root_filesystem",
+                     "ecs_container_logging_configured",
+                     "ecs_task_definition_no_host_network_mode",
+                     "ecs_container_linux_user_non_root",
+                     "ecs_container_windows_user_non_admin",
                  }));
 }
 
@@ -88,9 +95,11 @@ TEST(CatalogTest, FindControlReturnsNullForUnknownOrEmptyIds) {
 
 TEST(CatalogTest, ControlIdListNamesEveryIdForMessages) {
   EXPECT_EQ(ControlIdList(),
-            "ecs_task_definition_no_host_pid_mode, "
-            "ecs_task_definition_no_host_ipc_mode and "
-            "ecs_container_definitions_misplaced_namespace_key");
+            "ecs_task_definition_no_host_pid_mode, ecs_task_definition_no_host_ipc_mode, "
+            "ecs_container_definitions_misplaced_namespace_key, ecs_container_no_privileged, "
+            "ecs_container_no_environment_secrets, ecs_container_readonly_root_filesystem, "
+            "ecs_container_logging_configured, ecs_task_definition_no_host_network_mode, "
+            "ecs_container_linux_user_non_root and ecs_container_windows_user_non_admin");
 }
 
 TEST(LevelTest, ParsesExactlyTheThreeLevelNames) {

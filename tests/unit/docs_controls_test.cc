@@ -6,6 +6,7 @@
 // the catalog without its documentation, or a text changed on one side
 // only, fails here.
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -16,14 +17,24 @@
 
 namespace {
 
-// CMake compiles this file by its absolute path, which leads to the tree.
+// docs/controls.md, found from CC_SOURCE_DIR, else from the current
+// directory upwards (ctest runs inside the build tree, inside the checkout).
 std::string ReadDoc() {
-  const std::filesystem::path root =
-      std::filesystem::path(__FILE__).parent_path().parent_path().parent_path();
-  std::ifstream in(root / "docs" / "controls.md");
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
+  std::filesystem::path dir = std::filesystem::current_path();
+  if (const char* root = std::getenv("CC_SOURCE_DIR"); root != nullptr && *root != '\0') {
+    dir = root;
+  }
+  for (; !dir.empty(); dir = dir.parent_path()) {
+    const std::filesystem::path doc = dir / "docs" / "controls.md";
+    if (std::filesystem::exists(doc)) {
+      std::ifstream in(doc);
+      std::stringstream text;
+      text << in.rdbuf();
+      return text.str();
+    }
+    if (dir == dir.parent_path()) break;
+  }
+  return "";
 }
 
 TEST(DocsControls, EveryCatalogControlHasASectionThatMatchesIt) {

@@ -13,7 +13,7 @@ variable "pid_mode" {
 
 locals {
   containers = jsonencode([
-    { name = "app", image = "nginx:1.27", essential = true },
+    { name = "app", image = "nginx:1.27", essential = true, readonlyRootFilesystem = true, user = "1000", logConfiguration = { logDriver = "awslogs" } },
   ])
 }
 

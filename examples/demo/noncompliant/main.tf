@@ -9,9 +9,12 @@ terraform {
 locals {
   container_definitions = jsonencode([
     {
-      name      = "web"
-      image     = "public.ecr.aws/nginx/nginx:1.27"
-      essential = true
+      name                   = "web"
+      image                  = "public.ecr.aws/nginx/nginx:1.27"
+      essential              = true
+      readonlyRootFilesystem = true
+      user                   = "1000"
+      logConfiguration       = { logDriver = "awslogs" }
       portMappings = [
         { containerPort = 80, protocol = "tcp" },
       ]

@@ -13,7 +13,7 @@ locals {
     family   = "legacy-monitoring"
     pid_mode = "host"
     container_definitions = jsonencode([
-      { name = "node-exporter", image = "quay.io/prometheus/node-exporter:v1.8.2" },
+      { name = "node-exporter", image = "quay.io/prometheus/node-exporter:v1.8.2", readonlyRootFilesystem = true, user = "1000", logConfiguration = { logDriver = "awslogs" } },
     ])
   }
 }

@@ -19,7 +19,7 @@ locals {
     family   = "metrics-agent"
     pid_mode = var.pid_mode
     container_definitions = jsonencode([
-      { name = "agent", image = "public.ecr.aws/docker/library/busybox:1.36" },
+      { name = "agent", image = "public.ecr.aws/docker/library/busybox:1.36", readonlyRootFilesystem = true, user = "1000", logConfiguration = { logDriver = "awslogs" } },
     ])
   }
 }

@@ -50,7 +50,7 @@ locals {
     pid_mode = var.pid_mode
     ipc_mode = var.ipc_mode
     container_definitions = jsonencode([
-      { name = "app", image = "public.ecr.aws/nginx/nginx:1.27", essential = true },
+      { name = "app", image = "public.ecr.aws/nginx/nginx:1.27", essential = true, readonlyRootFilesystem = true, user = "1000", logConfiguration = { logDriver = "awslogs" } },
     ])
   }
 }

@@ -31,11 +31,14 @@ variable "containers" {
 locals {
   container_definitions = jsonencode([
     for container in var.containers : {
-      name      = container.name
-      image     = container.image
-      cpu       = container.cpu
-      memory    = container.memory
-      essential = true
+      name                   = container.name
+      image                  = container.image
+      cpu                    = container.cpu
+      memory                 = container.memory
+      essential              = true
+      readonlyRootFilesystem = true
+      user                   = "1000"
+      logConfiguration       = { logDriver = "awslogs" }
     }
   ])
 }
