@@ -222,8 +222,10 @@ std::string LargeCompliantContainers() {
   std::string json = "[";
   for (int i = 0; i < 500; ++i) {
     if (i != 0) json += ",";
-    json += R"({"name":"c)" + std::to_string(i) + R"(","image":"nginx","essential":true,)" +
-            R"("environment":[{"name":"PADDING","value":")" + std::string(4000, 'p') + R"("}]})";
+    json +=
+        R"({"name":"c)" + std::to_string(i) + R"(","image":"nginx","essential":true,)" +
+        R"("readonlyRootFilesystem":true,"user":"1000","logConfiguration":{"logDriver":"awslogs"},)" +
+        R"("environment":[{"name":"PADDING","value":")" + std::string(4000, 'p') + R"("}]})";
   }
   return json + "]";
 }

@@ -34,7 +34,7 @@ constexpr char kSecret[] = "AKIAIOSFODNN7EXAMPLE-s3cr3t-value";
 // gives a finding that points into this very document.
 std::string ContainerDefinitions() {
   return std::string(R"([{"name":"app","image":"nginx","pidMode":"host","environment":[)") +
-         R"({"name":"AWS_SECRET_ACCESS_KEY","value":")" + kSecret + R"("}]}])";
+         R"({"name":"DB_PASSWORD","value":")" + kSecret + R"("}]}])";
 }
 
 // Runs a provider with `env`, sends what Terraform sends for a data source

@@ -180,7 +180,8 @@ std::unique_ptr<Exchange> Schema() {
           return "want exactly the task definition data source";
         }
         const auto& attributes = r.data_source_schemas().at(kTaskDefinitionDataSource).block();
-        if (attributes.attributes_size() !=
+        // Attributes and nested blocks (runtime_platform) make up the object.
+        if (attributes.attributes_size() + attributes.block_types_size() !=
             static_cast<int>(TaskDefinitionType().attributes().size())) {
           return "data source schema lost attributes";
         }
