@@ -1,3 +1,5 @@
+// File: provider/log/log.cc
+
 #include "provider/log/log.h"
 
 #include <unistd.h>
@@ -8,6 +10,7 @@
 #include <initializer_list>
 
 #include "nlohmann/json.hpp"
+#include "provider/text/json_string.h"
 
 namespace tflog {
 namespace {
@@ -41,13 +44,6 @@ std::string Timestamp(long long now_micros) {
   return buf;
 }
 
-// A JSON string. Invalid UTF-8 becomes U+FFFD instead of an exception: a log
-// line must never be what fails.
-std::string Quoted(std::string_view text) {
-  return nlohmann::json(std::string(text))
-      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 }  // namespace
 
 Level ParseLevel(std::string_view name) {
@@ -72,7 +68,9 @@ Level ConfiguredLevel() {
   return level;
 }
 
-Field Str(std::string key, std::string_view value) { return {std::move(key), Quoted(value)}; }
+Field Str(std::string key, std::string_view value) {
+  return {std::move(key), text::JsonQuoted(value)};
+}
 
 Field Num(std::string key, double value) { return {std::move(key), nlohmann::json(value).dump()}; }
 
@@ -83,13 +81,13 @@ std::string FormatLine(Level level, std::string_view message, const std::vector<
   std::string line = "{\"@level\":\"";
   line += LevelName(level);
   line += "\",\"@message\":";
-  line += Quoted(message);
+  line += text::JsonQuoted(message);
   line += ",\"@module\":\"compliancecheck\",\"@timestamp\":\"";
   line += Timestamp(now_micros);
   line += "\"";
   for (const auto& [key, value] : fields) {
     line += ",";
-    line += Quoted(key);
+    line += text::JsonQuoted(key);
     line += ":";
     line += value;
   }
