@@ -85,16 +85,6 @@ Type Type::Tuple(std::vector<Type> elements) {
 
 Kind Type::kind() const { return rep_->kind; }
 
-bool Type::IsPrimitive() const {
-  Kind k = rep_->kind;
-  return k == Kind::kString || k == Kind::kNumber || k == Kind::kBool;
-}
-
-bool Type::IsCollection() const {
-  Kind k = rep_->kind;
-  return k == Kind::kList || k == Kind::kSet || k == Kind::kMap;
-}
-
 const Type& Type::element() const {
   static const Type* const kDynamic = new Type(Dynamic());
   if (!rep_->element) return *kDynamic;

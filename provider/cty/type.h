@@ -39,10 +39,8 @@ class Type {
   static Type Tuple(std::vector<Type> elements);
 
   Kind kind() const;
-  bool IsPrimitive() const;   // string, number or bool
-  bool IsCollection() const;  // list, set or map
 
-  // Element type of a list, set or map. Precondition: IsCollection().
+  // Element type of a list, set or map (dynamic for other kinds).
   const Type& element() const;
   // Attribute types of an object (empty map for other kinds).
   const std::map<std::string, Type>& attributes() const;

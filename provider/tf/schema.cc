@@ -1,3 +1,5 @@
+// File: provider/tf/schema.cc
+
 #include "provider/tf/schema.h"
 
 #include <map>
@@ -8,13 +10,6 @@ cty::Type Block::ObjectType() const {
   std::map<std::string, cty::Type> attrs;
   for (const Attribute& a : attributes) attrs.emplace(a.name, a.type);
   return cty::Type::Object(std::move(attrs));
-}
-
-const Attribute* Block::Find(std::string_view name) const {
-  for (const Attribute& a : attributes) {
-    if (a.name == name) return &a;
-  }
-  return nullptr;
 }
 
 }  // namespace tf

@@ -29,10 +29,9 @@ struct Block {
   std::vector<Attribute> attributes;
   std::string description;  // Markdown
 
-  // The object type Terraform uses for values of this block.
+  // The object type Terraform uses for values of this block. Built anew on
+  // each call: callers that need it per request keep it (ProviderService).
   cty::Type ObjectType() const;
-  // The attribute named `name`, or nullptr.
-  const Attribute* Find(std::string_view name) const;
 };
 
 struct Schema {
