@@ -35,7 +35,8 @@ class Type {
   static Type Map(Type element);
   // `optional` names attributes of `attributes` that may be omitted in type
   // conversion; on the wire they are present like any other.
-  static Type Object(std::map<std::string, Type> attributes, std::set<std::string> optional = {});
+  static Type Object(std::map<std::string, Type> attributes,
+                     const std::set<std::string>& optional = {});
   static Type Tuple(std::vector<Type> elements);
 
   Kind kind() const;
