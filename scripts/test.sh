@@ -27,12 +27,12 @@ jobs=$(nproc)
 ctest_run() { ctest --no-tests=error --output-on-failure -j "$jobs" "$@"; }
 
 # Each stage's header says how long the run has taken so far (the whole
-# command must stay under 12 minutes on a 2-core machine) and the CPU time
-# this script and its children have used.
+# command must stay under 12 minutes on a 2-core machine), then the CPU time
+# used so far: this shell's, then its children's (the builds and tests),
+# which unlike the clock does not depend on what else the machine runs.
 stage() {
-  local cpu
-  cpu=$(times | tail -n 1)
-  printf '\n=== %s (at %d s; children user, sys: %s) ===\n' "$*" "$SECONDS" "$cpu"
+  printf '\n=== %s (at %d s) ===\n' "$*" "$SECONDS"
+  times
 }
 
 if [ "${CC_TEST_QUICK:-0}" = 1 ]; then
