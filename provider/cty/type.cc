@@ -60,9 +60,9 @@ std::shared_ptr<RepT> MakeCollection(Kind kind, const Type& element) {
 }
 }  // namespace
 
-Type Type::List(Type element) { return Type(MakeCollection<Rep>(Kind::kList, element)); }
-Type Type::Set(Type element) { return Type(MakeCollection<Rep>(Kind::kSet, element)); }
-Type Type::Map(Type element) { return Type(MakeCollection<Rep>(Kind::kMap, element)); }
+Type Type::List(const Type& element) { return Type(MakeCollection<Rep>(Kind::kList, element)); }
+Type Type::Set(const Type& element) { return Type(MakeCollection<Rep>(Kind::kSet, element)); }
+Type Type::Map(const Type& element) { return Type(MakeCollection<Rep>(Kind::kMap, element)); }
 
 Type Type::Object(std::map<std::string, Type> attributes, const std::set<std::string>& optional) {
   auto rep = std::make_shared<Rep>();

@@ -30,9 +30,9 @@ class Type {
   static Type String();
   static Type Number();
   static Type Bool();
-  static Type List(Type element);
-  static Type Set(Type element);
-  static Type Map(Type element);
+  static Type List(const Type& element);
+  static Type Set(const Type& element);
+  static Type Map(const Type& element);
   // `optional` names attributes of `attributes` that may be omitted in type
   // conversion; on the wire they are present like any other.
   static Type Object(std::map<std::string, Type> attributes,

@@ -58,7 +58,7 @@ absl::StatusOr<Type> ObjectFromNode(const JsonNode& node, int depth) {
       optional.insert(name.text);
     }
   }
-  return Type::Object(std::move(attributes), std::move(optional));
+  return Type::Object(std::move(attributes), optional);
 }
 
 absl::StatusOr<Type> FromNode(const JsonNode& node, int depth) {
