@@ -15,8 +15,8 @@ constexpr std::string_view kCut = "...";
 
 }  // namespace
 
-std::size_t Utf8SequenceLength(std::string_view s) {
-  const auto b0 = static_cast<unsigned char>(s[0]);
+std::size_t Utf8SequenceLength(std::string_view text) {
+  const auto b0 = static_cast<unsigned char>(text[0]);
   if (b0 < 0x80) return 1;
   std::size_t len;
   unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte
@@ -33,9 +33,9 @@ std::size_t Utf8SequenceLength(std::string_view s) {
   } else {
     return 0;
   }
-  if (s.size() < len) return 0;
+  if (text.size() < len) return 0;
   for (std::size_t i = 1; i < len; ++i) {
-    const auto b = static_cast<unsigned char>(s[i]);
+    const auto b = static_cast<unsigned char>(text[i]);
     if (b < (i == 1 ? lo : 0x80) || b > (i == 1 ? hi : 0xBF)) return 0;
   }
   return len;

@@ -5,7 +5,8 @@
 # so nothing new lands in the source tree. Exits non-zero when a target finds
 # a crash, leak or timeout; the input is kept in build-fuzz/fuzz-artifacts/.
 #
-#   FUZZ_SECONDS=N      seconds per target (default 30)
+#   FUZZ_SECONDS=N      seconds per target (default 30); 0 replays each seed
+#                       corpus once and stops (what scripts/test.sh runs)
 #   FUZZ_TARGETS="a b"  only these targets (default: every cc_fuzz_target)
 #   FUZZ_BUILD_DIR=DIR  build directory (default build-fuzz)
 #   FUZZ_CC, FUZZ_CXX   the clang to use on a fresh build directory (clang, clang++)
@@ -49,7 +50,8 @@ for target in "${targets[@]}"; do
   log=$dir/log
   start=$SECONDS
   rc=0
-  (cd "$dir" && "$build/tests/fuzz/$target" -max_total_time="$seconds" -rss_limit_mb=2048 \
+  if [ "$seconds" -eq 0 ]; then limit=(-runs=0); else limit=(-max_total_time="$seconds"); fi
+  (cd "$dir" && "$build/tests/fuzz/$target" "${limit[@]}" -rss_limit_mb=2048 \
      -timeout=10 -print_final_stats=1 -artifact_prefix="$dir/" corpus >"$log" 2>&1) || rc=$?
   shopt -s nullglob
   found=("$dir"/crash-* "$dir"/leak-* "$dir"/timeout-* "$dir"/oom-* "$dir"/slow-unit-*)
@@ -75,4 +77,8 @@ if [ "${#failed[@]}" -gt 0 ]; then
   echo "fuzz.sh: FAILED: ${failed[*]}" >&2
   exit 1
 fi
-echo "fuzz.sh: ${#targets[@]} targets, ${seconds}s each, no crash, leak or timeout"
+if [ "$seconds" -eq 0 ]; then
+  echo "fuzz.sh: ${#targets[@]} targets replayed their corpora: no crash, leak or timeout"
+else
+  echo "fuzz.sh: ${#targets[@]} targets, ${seconds}s each, no crash, leak or timeout"
+fi

@@ -17,6 +17,8 @@
 #include "provider/cty/number_canon.h"
 #include "provider/cty/path.h"
 #include "provider/cty/type_json_internal.h"
+#include "provider/text/json_string.h"
+#include "provider/text/string_view.h"
 
 namespace cty {
 namespace {
@@ -121,8 +123,7 @@ class JsonDecoder {
     for (size_t i = 0; i < node.items.size(); ++i) {
       auto it = type.attributes().find(node.keys[i]);
       if (it == type.attributes().end()) {
-        std::string quoted;
-        internal::AppendJsonString(&quoted, node.keys[i].substr(0, 256));
+        const std::string quoted = text::JsonQuoted(node.keys[i].substr(0, 256));
         return path_.Error(absl::StrCat("unsupported attribute ", quoted));
       }
       PathStep step(&path_, it->first);
@@ -158,7 +159,7 @@ class JsonDecoder {
     if (type_node == nullptr) return path_.Error("missing \"type\" in a dynamic value");
     if (value_node == nullptr) return path_.Error("missing \"value\" in a dynamic value");
     absl::StatusOr<Type> type = internal::TypeFromJsonTree(*type_node);
-    if (!type.ok()) return path_.Error(internal::MessageOf(type.status()));
+    if (!type.ok()) return path_.Error(text::StdView(type.status().message()));
     return Decode(*value_node, *type, depth + 1);
   }
 

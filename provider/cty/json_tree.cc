@@ -52,10 +52,17 @@ class TreeBuilder final : public nlohmann::json_sax<nlohmann::json> {
   const std::string& error() const { return error_; }
 
  private:
+  // nlohmann's what() is "[json.exception.parse_error.101] parse error at
+  // line 1, column 5: syntax error while parsing value - invalid literal;
+  // last read: 'tru'". Keeps the reason (after the first ": ") and drops
+  // the position (the caller gives the byte) and the "last read" input,
+  // which a message must never quote.
   static std::string ShortReason(std::string_view what) {
-    // nlohmann prefixes "[json.exception.parse_error.101] parse error at ...: ".
-    size_t colon = what.rfind(": ");
-    return std::string(colon == std::string_view::npos ? what : what.substr(colon + 2));
+    const size_t colon = what.find(": ");
+    if (colon != std::string_view::npos) what.remove_prefix(colon + 2);
+    const size_t last_read = what.find("; last read:");
+    if (last_read != std::string_view::npos) what = what.substr(0, last_read);
+    return std::string(what);
   }
   bool Fail(std::string message) {
     if (error_.empty()) error_ = std::move(message);
@@ -129,40 +136,6 @@ absl::StatusOr<JsonNode> ParseJsonTree(std::string_view text) {
     return absl::InvalidArgumentError(builder.error().empty() ? "invalid JSON" : builder.error());
   }
   return std::move(builder.root());
-}
-
-void AppendJsonString(std::string* out, std::string_view s) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out->push_back('"');
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      default:
-        if (u < 0x20) {
-          out->append("\\u00");
-          out->push_back(kHex[u >> 4]);
-          out->push_back(kHex[u & 0xf]);
-        } else {
-          out->push_back(c);
-        }
-    }
-  }
-  out->push_back('"');
 }
 
 }  // namespace cty::internal

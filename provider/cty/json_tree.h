@@ -37,9 +37,6 @@ struct JsonNode {
 // Parses one JSON document (RFC 8259, UTF-8). Errors: InvalidArgument.
 absl::StatusOr<JsonNode> ParseJsonTree(std::string_view text);
 
-// Appends `s` as a JSON string literal. Bytes >= 0x80 pass through as-is.
-void AppendJsonString(std::string* out, std::string_view s);
-
 }  // namespace cty::internal
 
 #endif  // COMPLIANCECHECK_PROVIDER_CTY_JSON_TREE_H_

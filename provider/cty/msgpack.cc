@@ -17,6 +17,8 @@
 #include "provider/cty/json_tree.h"
 #include "provider/cty/msgpack_wire.h"
 #include "provider/cty/path.h"
+#include "provider/text/json_string.h"
+#include "provider/text/string_view.h"
 
 namespace cty {
 namespace {
@@ -139,7 +141,7 @@ class Decoder {
                               internal::WireKindName(type_json.kind)));
     }
     absl::StatusOr<Type> type = ParseTypeJson(type_json.bytes);
-    if (!type.ok()) return Err(internal::MessageOf(type.status()));
+    if (!type.ok()) return Err(text::StdView(type.status().message()));
     return Decode(*type, depth + 1);
   }
 
@@ -158,7 +160,7 @@ class Decoder {
       case WireKind::kStr:
       case WireKind::kBin: {
         absl::StatusOr<Number> n = Number::Decimal(t.bytes);
-        if (!n.ok()) return Err(internal::MessageOf(n.status()));
+        if (!n.ok()) return Err(text::StdView(n.status().message()));
         return Value::NumberValue(*std::move(n));
       }
       default:
@@ -225,8 +227,7 @@ class Decoder {
                     ? next
                     : attribute_types.find(std::string(*name));
       if (it == attribute_types.end()) {
-        std::string quoted;
-        internal::AppendJsonString(&quoted, name->substr(0, 256));
+        const std::string quoted = text::JsonQuoted(name->substr(0, 256));
         return Err(absl::StrCat("unsupported attribute ", quoted));
       }
       next = std::next(it);

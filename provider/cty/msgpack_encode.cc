@@ -1,8 +1,9 @@
 // File: provider/cty/msgpack_encode.cc
 //
 // Encoding, as go-cty's msgpack.Marshal writes it: every object attribute in
-// name order, unknowns as `d4 00 00`, numbers in the smallest exact form, and
-// a [type JSON, value] wrapper wherever the type is dynamic.
+// name order, unknowns as `d4 00 00` (ext 12 when refined not null), numbers
+// in the smallest exact form, and a [type JSON, value] wrapper wherever the
+// type is dynamic.
 
 #include <cmath>
 #include <exception>
@@ -20,6 +21,10 @@ namespace {
 using internal::PathStep;
 
 constexpr char kUnknown[] = {'\xd4', '\x00', '\x00'};
+// An unknown refined as "definitely not null", as go-cty writes it: ext 12
+// (ext 8 header c7 03 0c) holding the map {1: false}. Terraform uses the
+// refinement, e.g. to decide `x != null` before x is known.
+constexpr char kUnknownNotNull[] = {'\xc7', '\x03', '\x0c', '\x81', '\x01', '\xc2'};
 
 class Encoder {
  public:
@@ -37,7 +42,11 @@ class Encoder {
           absl::StrCat("expected ", type.FriendlyName(), ", got ", actual.FriendlyName()));
     }
     if (value.is_unknown()) {
-      out_->append(kUnknown, sizeof kUnknown);
+      if (value.is_refined_not_null()) {
+        out_->append(kUnknownNotNull, sizeof kUnknownNotNull);
+      } else {
+        out_->append(kUnknown, sizeof kUnknown);
+      }
       return absl::OkStatus();
     }
     if (value.is_null()) {

@@ -85,9 +85,9 @@ bool WireReader::Next(WireToken* t, std::string* error) {
     t->int_value = b;
     return true;
   }
-  if (b >= 0xe0) {
+  if (b >= 0xe0) {  // negative fixint: 0xe0..0xff is -32..-1
     t->kind = WireKind::kInt;
-    t->int_value = static_cast<int8_t>(b);
+    t->int_value = static_cast<int64_t>(b) - 256;
     return true;
   }
   if (b >= 0x80 && b <= 0x8f) return count(WireKind::kMap, b & 0x0f, 2);

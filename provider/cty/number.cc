@@ -93,6 +93,13 @@ Key KeyOf(const Number& n) {
 }  // namespace
 }  // namespace internal
 
+size_t Number::Hash() const {
+  const internal::Key k = internal::KeyOf(*this);
+  if (k.nan || k.inf != 0) return std::hash<int>()(k.nan ? 2 : k.inf);
+  const size_t digits = std::hash<std::string>()(k.finite.digits);
+  return digits ^ (std::hash<int64_t>()(k.finite.exponent) * 31) ^ (k.finite.negative ? 1 : 0);
+}
+
 // Numbers compare by value, not by form: Int(3) == Decimal("3.0"). A float
 // compares by its shortest round-trip decimal, so Float(0.1) ==
 // Decimal("0.1"). NaN equals nothing.

@@ -35,6 +35,9 @@ class Number {
   // A decimal rendering of any form ("42", "0.5", "9223372036854775808").
   std::string ToString() const;
 
+  // Equal numbers (operator==) hash alike, whatever their forms.
+  size_t Hash() const;
+
   friend bool operator==(const Number& a, const Number& b);
 
  private:

@@ -15,15 +15,10 @@
 
 namespace cty::internal {
 
-// Debian's abseil has its own absl::string_view (not std::string_view);
-// this bridges a Status message to the std::string_view our code uses.
-inline std::string_view MessageOf(const absl::Status& status) {
-  return std::string_view(status.message().data(), status.message().size());
-}
-
-// `s` with control characters and bytes that are not UTF-8 written as
-// \xNN: error text quotes untrusted input, and a diagnostic must be valid
-// UTF-8 to cross gRPC.
+// `s` with bytes that are not UTF-8 replaced by U+FFFD (provider/text/utf8.h)
+// and control characters written as \xNN: error text quotes names from
+// untrusted input, a diagnostic must be valid UTF-8 to cross gRPC, and a
+// terminal must not act on it.
 std::string SafeText(std::string_view s);
 
 // An error status with its message passed through SafeText; OK unchanged.

@@ -52,19 +52,19 @@ Type Type::Bool() {
 
 namespace {
 template <typename RepT>
-std::shared_ptr<RepT> MakeCollection(Kind kind, Type element) {
+std::shared_ptr<RepT> MakeCollection(Kind kind, const Type& element) {
   auto rep = std::make_shared<RepT>();
   rep->kind = kind;
-  rep->element = std::move(element);
+  rep->element = element;  // one shared_ptr copy
   return rep;
 }
 }  // namespace
 
-Type Type::List(Type element) { return Type(MakeCollection<Rep>(Kind::kList, std::move(element))); }
-Type Type::Set(Type element) { return Type(MakeCollection<Rep>(Kind::kSet, std::move(element))); }
-Type Type::Map(Type element) { return Type(MakeCollection<Rep>(Kind::kMap, std::move(element))); }
+Type Type::List(const Type& element) { return Type(MakeCollection<Rep>(Kind::kList, element)); }
+Type Type::Set(const Type& element) { return Type(MakeCollection<Rep>(Kind::kSet, element)); }
+Type Type::Map(const Type& element) { return Type(MakeCollection<Rep>(Kind::kMap, element)); }
 
-Type Type::Object(std::map<std::string, Type> attributes, std::set<std::string> optional) {
+Type Type::Object(std::map<std::string, Type> attributes, const std::set<std::string>& optional) {
   auto rep = std::make_shared<Rep>();
   rep->kind = Kind::kObject;
   // An optional name that is not an attribute means nothing; drop it so that
@@ -84,16 +84,6 @@ Type Type::Tuple(std::vector<Type> elements) {
 }
 
 Kind Type::kind() const { return rep_->kind; }
-
-bool Type::IsPrimitive() const {
-  Kind k = rep_->kind;
-  return k == Kind::kString || k == Kind::kNumber || k == Kind::kBool;
-}
-
-bool Type::IsCollection() const {
-  Kind k = rep_->kind;
-  return k == Kind::kList || k == Kind::kSet || k == Kind::kMap;
-}
 
 const Type& Type::element() const {
   static const Type* const kDynamic = new Type(Dynamic());

@@ -30,19 +30,18 @@ class Type {
   static Type String();
   static Type Number();
   static Type Bool();
-  static Type List(Type element);
-  static Type Set(Type element);
-  static Type Map(Type element);
+  static Type List(const Type& element);
+  static Type Set(const Type& element);
+  static Type Map(const Type& element);
   // `optional` names attributes of `attributes` that may be omitted in type
   // conversion; on the wire they are present like any other.
-  static Type Object(std::map<std::string, Type> attributes, std::set<std::string> optional = {});
+  static Type Object(std::map<std::string, Type> attributes,
+                     const std::set<std::string>& optional = {});
   static Type Tuple(std::vector<Type> elements);
 
   Kind kind() const;
-  bool IsPrimitive() const;   // string, number or bool
-  bool IsCollection() const;  // list, set or map
 
-  // Element type of a list, set or map. Precondition: IsCollection().
+  // Element type of a list, set or map (dynamic for other kinds).
   const Type& element() const;
   // Attribute types of an object (empty map for other kinds).
   const std::map<std::string, Type>& attributes() const;

@@ -14,6 +14,7 @@
 #include "provider/cty/path.h"
 #include "provider/cty/type.h"
 #include "provider/cty/type_json_internal.h"
+#include "provider/text/json_string.h"
 
 namespace cty {
 namespace internal {
@@ -57,7 +58,7 @@ absl::StatusOr<Type> ObjectFromNode(const JsonNode& node, int depth) {
       optional.insert(name.text);
     }
   }
-  return Type::Object(std::move(attributes), std::move(optional));
+  return Type::Object(std::move(attributes), optional);
 }
 
 absl::StatusOr<Type> FromNode(const JsonNode& node, int depth) {
@@ -142,7 +143,7 @@ void Emit(const Type& type, std::string* out) {
       for (const auto& [name, t] : type.attributes()) {
         if (!first) out->push_back(',');
         first = false;
-        AppendJsonString(out, name);
+        *out += text::JsonQuoted(name);
         out->push_back(':');
         Emit(t, out);
       }
@@ -153,7 +154,7 @@ void Emit(const Type& type, std::string* out) {
         for (const std::string& name : type.optional_attributes()) {
           if (!first) out->push_back(',');
           first = false;
-          AppendJsonString(out, name);
+          *out += text::JsonQuoted(name);
         }
         out->push_back(']');
       }

@@ -2,8 +2,10 @@
 
 #include "provider/cty/value.h"
 
+#include <algorithm>
 #include <array>
 #include <cassert>
+#include <unordered_map>
 #include <utility>
 #include <variant>
 
@@ -131,7 +133,22 @@ Value Value::List(Type element, std::vector<Value> elements) {
 }
 
 Value Value::Set(Type element, std::vector<Value> elements) {
-  return Value(Rep::Make(Type::Set(std::move(element)), Rep::State::kKnown, std::move(elements)));
+  // Buckets by hash, so a large set costs linear time unless its elements
+  // collide; equality decides within a bucket.
+  std::unordered_map<size_t, std::vector<size_t>> seen;
+  std::vector<Value> distinct;
+  distinct.reserve(elements.size());
+  for (Value& e : elements) {
+    if (e.IsWhollyKnown()) {
+      std::vector<size_t>& bucket = seen[Hash(e)];
+      const bool duplicate =
+          std::any_of(bucket.begin(), bucket.end(), [&](size_t i) { return distinct[i] == e; });
+      if (duplicate) continue;
+      bucket.push_back(distinct.size());
+    }
+    distinct.push_back(std::move(e));
+  }
+  return Value(Rep::Make(Type::Set(std::move(element)), Rep::State::kKnown, std::move(distinct)));
 }
 
 Value Value::Map(Type element, std::map<std::string, Value> elements) {
@@ -234,6 +251,26 @@ bool SameMultiset(const std::vector<Value>& a, const std::vector<Value>& b) {
 }
 
 }  // namespace
+
+// Consistent with operator== for wholly known values: sets hash their
+// elements in any order, numbers by value.
+size_t Value::Hash(const Value& v) {
+  const Rep& r = *v.rep_;
+  size_t h = static_cast<size_t>(r.state) * 0x9e3779b97f4a7c15ULL;
+  if (r.state != Rep::State::kKnown) return h;
+  if (const auto* s = std::get_if<std::string>(&r.data)) return h ^ std::hash<std::string>()(*s);
+  if (const auto* b = std::get_if<bool>(&r.data)) return h ^ (*b ? 1 : 2);
+  if (const auto* n = std::get_if<Number>(&r.data)) return h ^ n->Hash();
+  if (const auto* elements = std::get_if<std::vector<Value>>(&r.data)) {
+    const bool ordered = r.type.kind() != Kind::kSet;
+    for (const Value& e : *elements) h = ordered ? h * 31 + Hash(e) : h + Hash(e);
+    return h;
+  }
+  if (const auto* m = std::get_if<std::map<std::string, Value>>(&r.data)) {
+    for (const auto& [k, e] : *m) h = h * 31 + (std::hash<std::string>()(k) ^ Hash(e));
+  }
+  return h;
+}
 
 bool operator==(const Value& a, const Value& b) {
   if (a.rep_ == b.rep_) return true;

@@ -4,9 +4,9 @@
 // Null is the default state. Values are immutable and cheap to copy.
 //
 // Unknown values may carry refinements on the wire (ext type 12). We keep
-// only the one that changes what a check may conclude: "definitely not null".
-// Other refinements (string prefix, number and length bounds) are dropped;
-// an unknown we send back is always plain `d4 00 00`.
+// only the one that changes what a check may conclude: "definitely not null",
+// and send it back as go-cty does. Other refinements (string prefix, number
+// and length bounds) are dropped.
 
 #ifndef COMPLIANCECHECK_PROVIDER_CTY_VALUE_H_
 #define COMPLIANCECHECK_PROVIDER_CTY_VALUE_H_
@@ -36,7 +36,8 @@ class Value {
   static Value Int(int64_t i) { return NumberValue(Number::Int(i)); }
   // Element values must all be of `element` type (not checked in release).
   static Value List(Type element, std::vector<Value> elements);
-  // Duplicates are kept as given; callers give distinct elements.
+  // Equal elements are kept once (the first), as go-cty's sets do. Elements
+  // that are or hold unknowns are never equal to anything: all are kept.
   static Value Set(Type element, std::vector<Value> elements);
   static Value Map(Type element, std::map<std::string, Value> elements);
   // The object type is derived from the attributes' own types.
@@ -75,6 +76,7 @@ class Value {
 
  private:
   struct Rep;
+  static size_t Hash(const Value& v);
   explicit Value(std::shared_ptr<const Rep> rep);
   std::shared_ptr<const Rep> rep_;
 };

@@ -1,3 +1,5 @@
+// File: provider/log/crash.cc
+
 #include "provider/log/crash.h"
 
 #include <execinfo.h>
@@ -33,9 +35,29 @@ void WriteBacktrace() {
   backtrace_symbols_fd(frames, n, STDERR_FILENO);
 }
 
+// The description strsignal() would give, from constant strings: strsignal
+// may format into a shared buffer and read the locale, neither of which is
+// async-signal-safe.
+const char* SignalDescription(int sig) {
+  switch (sig) {
+    case SIGSEGV:
+      return "Segmentation fault";
+    case SIGBUS:
+      return "Bus error";
+    case SIGFPE:
+      return "Floating point exception";
+    case SIGILL:
+      return "Illegal instruction";
+    case SIGABRT:
+      return "Aborted";
+    default:
+      return "fatal signal";
+  }
+}
+
 void OnFatalSignal(int sig) {
   WriteAll("fatal error: terraform-provider-compliancecheck crashed: ");
-  WriteAll(strsignal(sig));
+  WriteAll(SignalDescription(sig));
   WriteAll("\n");
   WriteBacktrace();
   // Die of the same signal, with the default action, so the exit status

@@ -1,3 +1,5 @@
+// File: provider/log/log.cc
+
 #include "provider/log/log.h"
 
 #include <unistd.h>
@@ -9,6 +11,7 @@
 #include <initializer_list>
 
 #include "nlohmann/json.hpp"
+#include "provider/text/json_string.h"
 
 namespace tflog {
 namespace {
@@ -40,13 +43,6 @@ std::string Timestamp(long long now_micros) {
   const size_t n = std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
   std::snprintf(buf + n, sizeof buf - n, ".%06lldZ", now_micros % 1000000);
   return buf;
-}
-
-// A JSON string. Invalid UTF-8 becomes U+FFFD instead of an exception: a log
-// line must never be what fails.
-std::string Quoted(std::string_view text) {
-  return nlohmann::json(std::string(text))
-      .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string& ProgramVersion() {
@@ -89,7 +85,9 @@ Level ConfiguredLevel() {
   return level;
 }
 
-Field Str(std::string key, std::string_view value) { return {std::move(key), Quoted(value)}; }
+Field Str(std::string key, std::string_view value) {
+  return {std::move(key), text::JsonQuoted(value)};
+}
 
 Field Num(std::string key, double value) { return {std::move(key), nlohmann::json(value).dump()}; }
 
@@ -100,13 +98,13 @@ std::string FormatLine(Level level, std::string_view message, const std::vector<
   std::string line = "{\"@level\":\"";
   line += LevelName(level);
   line += "\",\"@message\":";
-  line += Quoted(message);
+  line += text::JsonQuoted(message);
   line += ",\"@module\":\"compliancecheck\",\"@timestamp\":\"";
   line += Timestamp(now_micros);
   line += "\"";
   for (const auto& [key, value] : fields) {
     line += ",";
-    line += Quoted(key);
+    line += text::JsonQuoted(key);
     line += ":";
     line += value;
   }

@@ -5,19 +5,19 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "provider/text/string_view.h"
 
 namespace plugin {
 
 absl::Status CheckMagicCookie(std::optional<std::string_view> cookie) {
   if (cookie.has_value() && *cookie == kMagicCookieValue) return absl::OkStatus();
   return absl::FailedPreconditionError(
-      absl::StrCat(std::string(kMagicCookieKey), " is missing or wrong: not started by Terraform"));
+      absl::StrCat(kMagicCookieKey, " is missing or wrong: not started by Terraform"));
 }
 
 absl::StatusOr<int> NegotiateProtocolVersion(std::string_view client_versions) {
   if (client_versions.empty()) return kProviderProtocolVersion;
-  for (absl::string_view entry :
-       absl::StrSplit(absl::string_view(client_versions.data(), client_versions.size()), ',')) {
+  for (absl::string_view entry : absl::StrSplit(text::AbslView(client_versions), ',')) {
     int version = 0;
     if (absl::SimpleAtoi(entry, &version) && version == kProviderProtocolVersion) {
       return kProviderProtocolVersion;

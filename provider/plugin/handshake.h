@@ -18,7 +18,7 @@
 namespace plugin {
 
 // Terraform's handshake settings (hashicorp/terraform internal/plugin6).
-inline constexpr std::string_view kMagicCookieKey = "TF_PLUGIN_MAGIC_COOKIE";
+inline constexpr char kMagicCookieKey[] = "TF_PLUGIN_MAGIC_COOKIE";
 inline constexpr std::string_view kMagicCookieValue =
     "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
 

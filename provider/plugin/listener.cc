@@ -11,20 +11,14 @@
 
 #include <cerrno>
 #include <cstdlib>
-#include <cstring>
 
 #include "absl/status/status.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "provider/plugin/environment.h"
 
 namespace plugin {
 namespace {
-
-std::optional<std::string_view> Getenv(const char* name) {
-  const char* value = std::getenv(name);
-  if (value == nullptr) return std::nullopt;
-  return std::string_view(value);
-}
 
 int PortFromEnvironment(const char* name, int fallback) {
   int port = 0;
@@ -34,10 +28,6 @@ int PortFromEnvironment(const char* name, int fallback) {
     return fallback;
   }
   return port;
-}
-
-absl::Status ErrnoError(std::string_view what, int error) {
-  return absl::UnavailableError(absl::StrCat(std::string(what), ": ", std::strerror(error)));
 }
 
 // True when 127.0.0.1:port can be bound now. gRPC binds it a moment later;
@@ -57,14 +47,14 @@ bool TcpPortIsFree(int port) {
 absl::StatusOr<std::string> MakePrivateDirectory(const std::string& parent) {
   std::string tmpl = absl::StrCat(parent.empty() ? "/tmp" : parent, "/plugin-XXXXXX");
   if (::mkdtemp(tmpl.data()) == nullptr) {  // mode 0700
-    return ErrnoError(absl::StrCat("creating a socket directory in ", parent), errno);
+    return absl::ErrnoToStatus(errno, absl::StrCat("creating a socket directory in ", parent));
   }
   if (tmpl.front() != '/') {
     char* absolute = ::realpath(tmpl.c_str(), nullptr);
     if (absolute == nullptr) {
       const int error = errno;
       ::rmdir(tmpl.c_str());
-      return ErrnoError("resolving the socket directory", error);
+      return absl::ErrnoToStatus(error, "resolving the socket directory");
     }
     tmpl = absolute;
     std::free(absolute);
@@ -127,7 +117,7 @@ std::string Listener::GrpcUri() const {
 absl::Status Listener::RestrictToOwner() const {
   if (network_ != "unix") return absl::OkStatus();
   if (::chmod(address_.c_str(), S_IRUSR | S_IWUSR) != 0) {
-    return ErrnoError(absl::StrCat("restricting ", address_), errno);
+    return absl::ErrnoToStatus(errno, absl::StrCat("restricting ", address_));
   }
   return absl::OkStatus();
 }

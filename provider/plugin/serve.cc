@@ -24,6 +24,7 @@
 #include "provider/log/crash.h"
 #include "provider/log/log.h"
 #include "provider/plugin/controller.h"
+#include "provider/plugin/environment.h"
 #include "provider/plugin/handshake.h"
 #include "provider/plugin/listener.h"
 #include "provider/plugin/reattach.h"
@@ -31,6 +32,7 @@
 #include "provider/plugin/signals.h"
 #include "provider/plugin/stdio.h"
 #include "provider/plugin/transport_security.h"
+#include "provider/text/string_view.h"
 
 namespace plugin {
 namespace {
@@ -44,14 +46,8 @@ constexpr int kMaxMessageBytes = 256 << 20;
 // process alive after the host said goodbye.
 constexpr std::chrono::milliseconds kGrpcShutdownWait{500};
 
-std::optional<std::string_view> Getenv(std::string_view name) {
-  const char* value = std::getenv(std::string(name).c_str());
-  if (value == nullptr) return std::nullopt;
-  return std::string_view(value);
-}
-
 int Fail(std::string_view what, const absl::Status& status) {
-  tflog::Write(tflog::Level::kError, what, {tflog::Str("error", std::string(status.message()))});
+  tflog::Write(tflog::Level::kError, what, {tflog::Str("error", text::StdView(status.message()))});
   return 1;
 }
 
@@ -104,7 +100,7 @@ int ServeUntilStopped(const std::vector<grpc::Service*>& services, ServeMode mod
       NegotiateProtocolVersion(debug ? "" : Getenv("PLUGIN_PROTOCOL_VERSIONS").value_or(""));
   if (!negotiated.ok()) {
     tflog::Write(tflog::Level::kWarn, "no common plugin protocol version",
-                 {tflog::Str("error", std::string(negotiated.status().message()))});
+                 {tflog::Str("error", text::StdView(negotiated.status().message()))});
   }
 
   // Terraform's reattach client dials without TLS; the socket is the

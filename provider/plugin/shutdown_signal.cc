@@ -7,17 +7,15 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 
 #include "absl/status/status.h"
-#include "absl/strings/str_cat.h"
 
 namespace plugin {
 
 absl::StatusOr<std::unique_ptr<ShutdownSignal>> ShutdownSignal::Create() {
   int fds[2];
   if (::pipe2(fds, O_CLOEXEC | O_NONBLOCK) != 0) {
-    return absl::InternalError(absl::StrCat("creating a pipe: ", std::strerror(errno)));
+    return absl::ErrnoToStatus(errno, "creating a pipe");
   }
   return std::unique_ptr<ShutdownSignal>(new ShutdownSignal(fds[0], fds[1]));
 }

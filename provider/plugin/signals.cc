@@ -8,9 +8,8 @@
 #include <atomic>
 #include <cerrno>
 #include <csignal>
-#include <cstring>
 
-#include "absl/strings/str_cat.h"
+#include "absl/status/status.h"
 #include "provider/plugin/shutdown_signal.h"
 
 namespace plugin {
@@ -28,10 +27,6 @@ extern "C" void OnTerminate(int) {
   errno = saved_errno;
 }
 
-absl::Status ErrnoError(std::string_view what) {
-  return absl::InternalError(absl::StrCat(std::string(what), ": ", std::strerror(errno)));
-}
-
 }  // namespace
 
 absl::Status InstallSignalHandling(const ShutdownSignal& shutdown, pid_t parent, SignalMode mode) {
@@ -40,21 +35,26 @@ absl::Status InstallSignalHandling(const ShutdownSignal& shutdown, pid_t parent,
   struct sigaction ignore {};
   ignore.sa_handler = SIG_IGN;
   sigemptyset(&ignore.sa_mask);
-  if (::sigaction(SIGPIPE, &ignore, nullptr) != 0) return ErrnoError("ignoring SIGPIPE");
+  if (::sigaction(SIGPIPE, &ignore, nullptr) != 0)
+    return absl::ErrnoToStatus(errno, "ignoring SIGPIPE");
 
   struct sigaction terminate {};
   terminate.sa_handler = OnTerminate;
   terminate.sa_flags = SA_RESTART;
   sigemptyset(&terminate.sa_mask);
-  if (::sigaction(SIGTERM, &terminate, nullptr) != 0) return ErrnoError("handling SIGTERM");
+  if (::sigaction(SIGTERM, &terminate, nullptr) != 0)
+    return absl::ErrnoToStatus(errno, "handling SIGTERM");
 
   if (mode == SignalMode::kDebug) {
-    if (::sigaction(SIGINT, &terminate, nullptr) != 0) return ErrnoError("handling SIGINT");
+    if (::sigaction(SIGINT, &terminate, nullptr) != 0)
+      return absl::ErrnoToStatus(errno, "handling SIGINT");
     return absl::OkStatus();
   }
-  if (::sigaction(SIGINT, &ignore, nullptr) != 0) return ErrnoError("ignoring SIGINT");
+  if (::sigaction(SIGINT, &ignore, nullptr) != 0)
+    return absl::ErrnoToStatus(errno, "ignoring SIGINT");
 
-  if (::prctl(PR_SET_PDEATHSIG, SIGTERM) != 0) return ErrnoError("arming PR_SET_PDEATHSIG");
+  if (::prctl(PR_SET_PDEATHSIG, SIGTERM) != 0)
+    return absl::ErrnoToStatus(errno, "arming PR_SET_PDEATHSIG");
   if (::getppid() != parent) shutdown.Request();
   return absl::OkStatus();
 }

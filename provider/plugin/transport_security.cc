@@ -12,19 +12,18 @@
 #include "absl/strings/str_cat.h"
 #include "provider/plugin/base64.h"
 #include "provider/plugin/certificate.h"
+#include "provider/plugin/openssl_ptr.h"
 
 namespace plugin {
 
 absl::Status CheckClientCertificatePem(std::string_view pem) {
-  BIO* bio = BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size()));
+  const BioPtr bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
   if (bio == nullptr) return absl::ResourceExhaustedError("out of memory");
-  X509* cert = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr);
-  BIO_free(bio);
+  const X509Ptr cert(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
   ERR_clear_error();
   if (cert == nullptr) {
     return absl::InvalidArgumentError("PLUGIN_CLIENT_CERT does not hold a PEM X.509 certificate");
   }
-  X509_free(cert);
   return absl::OkStatus();
 }
 

@@ -1,3 +1,5 @@
+// File: provider/server/convert.cc
+
 #include "provider/server/convert.h"
 
 #include <variant>

@@ -1,7 +1,10 @@
+// File: provider/server/provider_service.cc
+
 #include "provider/server/provider_service.h"
 
 #include <chrono>
 #include <exception>
+#include <optional>
 #include <string>
 
 #include "absl/strings/str_cat.h"
@@ -37,26 +40,52 @@ void LogReceived(absl::string_view rpc, const google::protobuf::Message& request
                 tflog::Int("request_bytes", static_cast<long long>(request.ByteSizeLong()))});
 }
 
-// Runs `body`, turning an escaped exception into an error diagnostic so that
-// the process keeps serving and the user reads what happened.
-template <typename Response, typename Body>
-grpc::Status Guarded(absl::string_view rpc, const google::protobuf::Message& request,
-                     Response* response, Body body) {
-  const Clock::time_point start = Clock::now();
+// What the user reads when a handler throws: an error naming what failed
+// (`failed`: the RPC, or the function) and that it is our bug. `what` is the
+// exception's text, or null when it was not a std::exception.
+void AddInternalError(absl::string_view failed, const char* what, tf::Diagnostics* diags) {
+  diags->AddError("Internal error in the compliancecheck provider",
+                  what != nullptr
+                      ? absl::StrCat(failed, " failed unexpectedly: ", what,
+                                     "\n\nThis is a bug in the provider; please report it.")
+                      : absl::StrCat(failed,
+                                     " failed unexpectedly.\n\nThis is a bug in the "
+                                     "provider; please report it."));
+}
+void AddInternalError(absl::string_view failed, const char* what,
+                      std::optional<tf::FunctionError>* error) {
+  *error = tf::FunctionError{
+      what != nullptr ? absl::StrCat("internal error in the compliancecheck provider: ", failed,
+                                     " failed: ", what, "; this is a bug, please report it")
+                      : absl::StrCat("internal error in the compliancecheck provider: ", failed,
+                                     " failed unexpectedly; this is a bug, please report it"),
+      std::nullopt};
+}
+
+// The pipeline every RPC that can fail runs: a trace line as it arrives,
+// then `body`, with an escaped exception turned into an `Outcome` the user
+// reads (diagnostics, or a function error), so the process keeps serving.
+template <typename Outcome, typename Body>
+Outcome Guarded(absl::string_view rpc, absl::string_view failed,
+                const google::protobuf::Message& request, Body body) {
   LogReceived(rpc, request);
-  tf::Diagnostics diags;
+  Outcome outcome{};
   try {
-    body(&diags);
+    body(&outcome);
   } catch (const std::exception& e) {
-    diags.AddError("Internal error in the compliancecheck provider",
-                   absl::StrCat(rpc, " failed unexpectedly: ", e.what(),
-                                "\n\nThis is a bug in the provider; please report it."));
+    AddInternalError(failed, e.what(), &outcome);
   } catch (...) {
-    diags.AddError(
-        "Internal error in the compliancecheck provider",
-        absl::StrCat(rpc,
-                     " failed unexpectedly.\n\nThis is a bug in the provider; please report it."));
+    AddInternalError(failed, nullptr, &outcome);
   }
+  return outcome;
+}
+
+// Guarded for the RPCs that answer with diagnostics.
+template <typename Response, typename Body>
+grpc::Status WithDiagnostics(absl::string_view rpc, const google::protobuf::Message& request,
+                             Response* response, Body body) {
+  const Clock::time_point start = Clock::now();
+  const tf::Diagnostics diags = Guarded<tf::Diagnostics>(rpc, rpc, request, body);
   ToProto(diags, response->mutable_diagnostics());
   LogRpc(rpc, start, diags);
   return grpc::Status::OK;
@@ -76,6 +105,17 @@ void AddUnknownDataSource(absl::string_view type_name, tf::Diagnostics* diags) {
 }
 
 }  // namespace
+
+ProviderService::ProviderService(tf::Provider& provider)
+    : provider_(provider), provider_config_type_(provider.GetSchema().block.ObjectType()) {
+  for (const tf::DataSource* source : provider.DataSources()) {
+    data_source_config_types_.emplace(source, source->GetSchema().block.ObjectType());
+  }
+}
+
+const cty::Type& ProviderService::ConfigType(const tf::DataSource& source) const {
+  return data_source_config_types_.at(&source);
+}
 
 grpc::Status ProviderService::GetMetadata(grpc::ServerContext*,
                                           const tfplugin6::GetMetadataRpc::Request*,
@@ -123,9 +163,8 @@ grpc::Status ProviderService::GetResourceIdentitySchemas(
 grpc::Status ProviderService::ValidateProviderConfig(
     grpc::ServerContext*, const tfplugin6::ValidateProviderConfig::Request* request,
     tfplugin6::ValidateProviderConfig::Response* response) {
-  return Guarded("ValidateProviderConfig", *request, response, [&](tf::Diagnostics* diags) {
-    absl::StatusOr<cty::Value> config =
-        FromProto(request->config(), provider_.GetSchema().block.ObjectType());
+  return WithDiagnostics("ValidateProviderConfig", *request, response, [&](tf::Diagnostics* diags) {
+    absl::StatusOr<cty::Value> config = FromProto(request->config(), provider_config_type_);
     if (!config.ok()) return AddUndecodable("provider configuration", config.status(), diags);
     tf::ProviderConfigResponse out;
     provider_.ValidateConfig({*std::move(config)}, &out);
@@ -136,9 +175,8 @@ grpc::Status ProviderService::ValidateProviderConfig(
 grpc::Status ProviderService::ConfigureProvider(
     grpc::ServerContext*, const tfplugin6::ConfigureProvider::Request* request,
     tfplugin6::ConfigureProvider::Response* response) {
-  return Guarded("ConfigureProvider", *request, response, [&](tf::Diagnostics* diags) {
-    absl::StatusOr<cty::Value> config =
-        FromProto(request->config(), provider_.GetSchema().block.ObjectType());
+  return WithDiagnostics("ConfigureProvider", *request, response, [&](tf::Diagnostics* diags) {
+    absl::StatusOr<cty::Value> config = FromProto(request->config(), provider_config_type_);
     if (!config.ok()) return AddUndecodable("provider configuration", config.status(), diags);
     tf::ProviderConfigResponse out;
     provider_.Configure({request->terraform_version(), *std::move(config)}, &out);
@@ -149,25 +187,26 @@ grpc::Status ProviderService::ConfigureProvider(
 grpc::Status ProviderService::ValidateDataResourceConfig(
     grpc::ServerContext*, const tfplugin6::ValidateDataResourceConfig::Request* request,
     tfplugin6::ValidateDataResourceConfig::Response* response) {
-  return Guarded("ValidateDataResourceConfig", *request, response, [&](tf::Diagnostics* diags) {
-    const tf::DataSource* source = provider_.FindDataSource(request->type_name());
-    if (source == nullptr) return AddUnknownDataSource(request->type_name(), diags);
-    absl::StatusOr<cty::Value> config =
-        FromProto(request->config(), source->GetSchema().block.ObjectType());
-    if (!config.ok()) return AddUndecodable("data source configuration", config.status(), diags);
-    tf::ValidateDataSourceResponse out;
-    source->Validate({*std::move(config)}, &out);
-    diags->Append(out.diagnostics);
-  });
+  return WithDiagnostics(
+      "ValidateDataResourceConfig", *request, response, [&](tf::Diagnostics* diags) {
+        const tf::DataSource* source = provider_.FindDataSource(request->type_name());
+        if (source == nullptr) return AddUnknownDataSource(request->type_name(), diags);
+        absl::StatusOr<cty::Value> config = FromProto(request->config(), ConfigType(*source));
+        if (!config.ok())
+          return AddUndecodable("data source configuration", config.status(), diags);
+        tf::ValidateDataSourceResponse out;
+        source->Validate({*std::move(config)}, &out);
+        diags->Append(out.diagnostics);
+      });
 }
 
 grpc::Status ProviderService::ReadDataSource(grpc::ServerContext*,
                                              const tfplugin6::ReadDataSource::Request* request,
                                              tfplugin6::ReadDataSource::Response* response) {
-  return Guarded("ReadDataSource", *request, response, [&](tf::Diagnostics* diags) {
+  return WithDiagnostics("ReadDataSource", *request, response, [&](tf::Diagnostics* diags) {
     const tf::DataSource* source = provider_.FindDataSource(request->type_name());
     if (source == nullptr) return AddUnknownDataSource(request->type_name(), diags);
-    const cty::Type type = source->GetSchema().block.ObjectType();
+    const cty::Type& type = ConfigType(*source);
     absl::StatusOr<cty::Value> config = FromProto(request->config(), type);
     if (!config.ok()) return AddUndecodable("data source configuration", config.status(), diags);
     tf::ReadDataSourceResponse out;
@@ -187,68 +226,68 @@ grpc::Status ProviderService::CallFunction(grpc::ServerContext*,
                                            const tfplugin6::CallFunction::Request* request,
                                            tfplugin6::CallFunction::Response* response) {
   const Clock::time_point start = Clock::now();
-  LogReceived("CallFunction", *request);
-  auto log = [&](bool failed) {
+  using Error = std::optional<tf::FunctionError>;
+  Error error = Guarded<Error>(
+      "CallFunction", absl::StrCat("function \"", request->name(), "\""), *request,
+      [&](Error* failure) {
+        const tf::Function* function = provider_.FindFunction(request->name());
+        if (function == nullptr) {
+          *failure =
+              tf::FunctionError{absl::StrCat("the compliancecheck provider has no function \"",
+                                             request->name(), "\""),
+                                std::nullopt};
+          return;
+        }
+        const tf::FunctionDefinition& def = function->Definition();
+        const size_t fixed = def.parameters.size();
+        const size_t given = static_cast<size_t>(request->arguments_size());
+        if (given < fixed || (given > fixed && !def.variadic.has_value())) {
+          *failure = tf::FunctionError{
+              absl::StrCat("expected ", fixed, " argument(s), got ", given), std::nullopt};
+          return;
+        }
+        tf::CallFunctionRequest call;
+        for (size_t i = 0; i < given; ++i) {
+          const tf::Parameter& param = i < fixed ? def.parameters[i] : *def.variadic;
+          absl::StatusOr<cty::Value> arg =
+              FromProto(request->arguments(static_cast<int>(i)), param.type);
+          if (!arg.ok()) {
+            *failure = tf::FunctionError{
+                absl::StrCat("could not decode the argument: ", arg.status().message()),
+                static_cast<int64_t>(i)};
+            return;
+          }
+          call.arguments.push_back(*std::move(arg));
+        }
+        tf::CallFunctionResponse out;
+        function->Call(call, &out);
+        if (out.error.has_value()) {
+          *failure = std::move(out.error);
+          return;
+        }
+        absl::Status encoded = ToProto(out.result, def.return_type, response->mutable_result());
+        if (!encoded.ok()) {
+          *failure = tf::FunctionError{
+              absl::StrCat("internal error: the result could not be encoded: ", encoded.message()),
+              std::nullopt};
+        }
+      });
+  if (error.has_value()) {
+    // Terraform ends the sentence itself ("...: TEXT.").
+    std::string& text = error->text;
+    while (!text.empty() && (text.back() == '.' || text.back() == ' ' || text.back() == '\n')) {
+      text.pop_back();
+    }
+    response->clear_result();
+    ToProto(*error, response->mutable_error());
+  }
+  if (tflog::Enabled(tflog::Level::kDebug)) {
     tflog::Write(tflog::Level::kDebug, "RPC handled",
                  {tflog::Str("rpc", "CallFunction"), tflog::Str("function", request->name()),
                   tflog::Num("duration_ms", MillisSince(start)),
-                  tflog::Str("result", failed ? "error" : "ok")});
-  };
-  auto fail = [&](std::string text, std::optional<int64_t> argument) {
-    // Terraform ends the sentence itself ("...: TEXT.").
-    while (!text.empty() && (text.back() == '.' || text.back() == ' ' || text.back() == '\n'))
-      text.pop_back();
-    response->clear_result();
-    ToProto(tf::FunctionError{std::move(text), argument}, response->mutable_error());
-    log(true);
-    return grpc::Status::OK;
-  };
-  try {
-    const tf::Function* function = provider_.FindFunction(request->name());
-    if (function == nullptr) {
-      return fail(
-          absl::StrCat("the compliancecheck provider has no function \"", request->name(), "\""),
-          std::nullopt);
-    }
-    const tf::FunctionDefinition& def = function->Definition();
-    const size_t fixed = def.parameters.size();
-    const size_t given = static_cast<size_t>(request->arguments_size());
-    if (given < fixed || (given > fixed && !def.variadic.has_value())) {
-      return fail(absl::StrCat("expected ", fixed, " argument(s), got ", given), std::nullopt);
-    }
-    tf::CallFunctionRequest call;
-    for (size_t i = 0; i < given; ++i) {
-      const tf::Parameter& param = i < fixed ? def.parameters[i] : *def.variadic;
-      absl::StatusOr<cty::Value> arg =
-          FromProto(request->arguments(static_cast<int>(i)), param.type);
-      if (!arg.ok()) {
-        return fail(absl::StrCat("could not decode the argument: ", arg.status().message()),
-                    static_cast<int64_t>(i));
-      }
-      call.arguments.push_back(*std::move(arg));
-    }
-    tf::CallFunctionResponse out;
-    function->Call(call, &out);
-    if (out.error.has_value()) return fail(out.error->text, out.error->argument);
-    absl::Status encoded = ToProto(out.result, def.return_type, response->mutable_result());
-    if (!encoded.ok()) {
-      return fail(
-          absl::StrCat("internal error: the result could not be encoded: ", encoded.message()),
-          std::nullopt);
-    }
-    log(false);
-    return grpc::Status::OK;
-  } catch (const std::exception& e) {
-    return fail(
-        absl::StrCat("internal error in the compliancecheck provider: function \"", request->name(),
-                     "\" failed: ", e.what(), "; this is a bug, please report it"),
-        std::nullopt);
-  } catch (...) {
-    return fail(
-        absl::StrCat("internal error in the compliancecheck provider: function \"", request->name(),
-                     "\" failed unexpectedly; this is a bug, please report it"),
-        std::nullopt);
+                  tflog::Str("result", error.has_value() ? "error" : "ok")});
   }
+  return grpc::Status::OK;
 }
 
 grpc::Status ProviderService::StopProvider(grpc::ServerContext*,

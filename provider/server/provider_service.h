@@ -8,6 +8,9 @@
 #ifndef COMPLIANCECHECK_PROVIDER_SERVER_PROVIDER_SERVICE_H_
 #define COMPLIANCECHECK_PROVIDER_SERVER_PROVIDER_SERVICE_H_
 
+#include <unordered_map>
+
+#include "provider/cty/type.h"
 #include "provider/tf/provider.h"
 #include "tfplugin6.grpc.pb.h"
 
@@ -15,8 +18,9 @@ namespace server {
 
 class ProviderService final : public tfplugin6::Provider::Service {
  public:
-  // `provider` must outlive the service.
-  explicit ProviderService(tf::Provider& provider) : provider_(provider) {}
+  // `provider` must outlive the service. Its schemas are read once, here:
+  // they never change while it serves.
+  explicit ProviderService(tf::Provider& provider);
   ProviderService(const ProviderService&) = delete;
   ProviderService& operator=(const ProviderService&) = delete;
 
@@ -45,7 +49,13 @@ class ProviderService final : public tfplugin6::Provider::Service {
                             tfplugin6::StopProvider::Response*) override;
 
  private:
+  // The object type of `source`'s configuration (one of provider_'s).
+  const cty::Type& ConfigType(const tf::DataSource& source) const;
+
   tf::Provider& provider_;
+  // Built once: decoding every request needs them.
+  const cty::Type provider_config_type_;
+  std::unordered_map<const tf::DataSource*, cty::Type> data_source_config_types_;
 };
 
 }  // namespace server

@@ -1,3 +1,5 @@
+// File: provider/tf/attribute_path.cc
+
 #include "provider/tf/attribute_path.h"
 
 #include "absl/strings/str_cat.h"

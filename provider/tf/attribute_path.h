@@ -29,6 +29,8 @@ class AttributePath {
 
   static AttributePath Root(std::string name);
 
+  // AtName and AtListIndex are kept though only tests call them today: the
+  // fluent path STYLE.md asks for, which a finding inside a nested block needs.
   AttributePath AtName(std::string name) const;
   AttributePath AtMapKey(std::string key) const;
   AttributePath AtListIndex(int64_t index) const;

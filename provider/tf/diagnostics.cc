@@ -1,3 +1,5 @@
+// File: provider/tf/diagnostics.cc
+
 #include "provider/tf/diagnostics.h"
 
 #include <algorithm>

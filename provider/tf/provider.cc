@@ -1,3 +1,5 @@
+// File: provider/tf/provider.cc
+
 #include "provider/tf/provider.h"
 
 namespace tf {

@@ -1,3 +1,5 @@
+// File: provider/tf/schema.cc
+
 #include "provider/tf/schema.h"
 
 #include <map>
@@ -11,13 +13,6 @@ cty::Type Block::ObjectType() const {
     attrs.emplace(b.type_name, cty::Type::List(b.block.ObjectType()));
   }
   return cty::Type::Object(std::move(attrs));
-}
-
-const Attribute* Block::Find(std::string_view name) const {
-  for (const Attribute& a : attributes) {
-    if (a.name == name) return &a;
-  }
-  return nullptr;
 }
 
 }  // namespace tf

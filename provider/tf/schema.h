@@ -32,10 +32,9 @@ struct Block {
   std::vector<NestedBlock> block_types;  // nested blocks, e.g. runtime_platform { ... }
   std::string description;               // Markdown
 
-  // The object type Terraform uses for values of this block.
+  // The object type Terraform uses for values of this block. Built anew on
+  // each call: callers that need it per request keep it (ProviderService).
   cty::Type ObjectType() const;
-  // The attribute named `name`, or nullptr.
-  const Attribute* Find(std::string_view name) const;
 };
 
 // A nested block type. Only list nesting is offered: its value is a list of

@@ -1,3 +1,5 @@
+// File: tests/bench/checks_bench.cc
+//
 // Evaluation throughput (DESIGN.md §5: >= 50,000 task definitions per second
 // per core, including parsing 4 KB of container JSON). Not run by ctest.
 

@@ -1,3 +1,5 @@
+// File: tests/bench/cty_msgpack_bench.cc
+//
 // Our msgpack decoding (provider/cty: a token reader of our own, driven by
 // the schema type, building cty values) against Debian's msgpack-cxx, with
 // its unpack limits set, parsing the same bytes into its object tree. The

@@ -135,7 +135,7 @@ class ReleaseSet : public testing::Test {
     dist_ = fs::path(temp_.path()) / "dist";
     std::vector<std::string> env = BaseEnvironment();
     env.insert(env.end(), extra_env_.begin(), extra_env_.end());
-    RunResult run = RunProgram({Which("bash"), (SourceDir() / "scripts/release.sh").string(),
+    RunResult run = RunCommand({Which("bash"), (SourceDir() / "scripts/release.sh").string(),
                                 "--binary", binary->string(), "--out", dist_.string(), version_},
                                temp_.path(), env);
     ASSERT_TRUE(run.Succeeded()) << run.Describe();
@@ -148,7 +148,7 @@ class ReleaseSet : public testing::Test {
   // Unzips the release's binary alone into `dir`; its path there.
   fs::path UnzipBinary(const fs::path& dir) const {
     fs::create_directories(dir);
-    RunResult run = RunProgram({Which("unzip"), "-q", "-o", File("_linux_amd64.zip").string(),
+    RunResult run = RunCommand({Which("unzip"), "-q", "-o", File("_linux_amd64.zip").string(),
                                 absl::StrCat(kName, "_v", version_), "-d", dir.string()},
                                dir, BaseEnvironment());
     EXPECT_TRUE(run.Succeeded()) << run.Describe();
@@ -177,7 +177,7 @@ TEST_F(ReleaseSet, WritesZipManifestAndChecksumsAsTheRegistryNamesThem) {
   EXPECT_EQ(manifest,
             nlohmann::json::parse(R"({"version":1,"metadata":{"protocol_versions":["6.0"]}})"));
 
-  RunResult listing = RunProgram({Which("unzip"), "-Z1", File("_linux_amd64.zip").string()}, dist_,
+  RunResult listing = RunCommand({Which("unzip"), "-Z1", File("_linux_amd64.zip").string()}, dist_,
                                  BaseEnvironment());
   ASSERT_TRUE(listing.Succeeded()) << listing.Describe();
   std::vector<std::string> entries = absl::StrSplit(listing.stdout_text, '\n', absl::SkipEmpty());
@@ -287,7 +287,7 @@ TEST_F(ReleaseSet, InstallsFromAPackedMirrorLocksItsHashAndFailsPlanAtPidMode) {
   const fs::path unzipped = fs::path(temp_.path()) / "contents";
   fs::create_directories(unzipped);
   RunResult unzip =
-      RunProgram({Which("unzip"), "-q", File("_linux_amd64.zip").string(), "-d", unzipped.string()},
+      RunCommand({Which("unzip"), "-q", File("_linux_amd64.zip").string(), "-d", unzipped.string()},
                  unzipped, BaseEnvironment());
   ASSERT_TRUE(unzip.Succeeded()) << unzip.Describe();
   EXPECT_TRUE(absl::StrContains(lock_file, absl::StrCat("\"", Hash1(unzipped), "\"")))
@@ -332,11 +332,11 @@ TEST_F(ReleaseSet, InitChecksTheMirrorsZipAgainstTheZhHashOfSha256Sums) {
   const fs::path contents = fs::path(temp_.path()) / "contents";
   fs::create_directories(contents);
   ASSERT_TRUE(
-      RunProgram({Which("unzip"), "-q", File("_linux_amd64.zip").string(), "-d", contents.string()},
+      RunCommand({Which("unzip"), "-q", File("_linux_amd64.zip").string(), "-d", contents.string()},
                  contents, BaseEnvironment())
           .Succeeded());
   fs::last_write_time(contents / "LICENSE", fs::file_time_type::clock::now());
-  ASSERT_TRUE(RunProgram({Which("zip"), "-q", "-X", other_zip.string(),
+  ASSERT_TRUE(RunCommand({Which("zip"), "-q", "-X", other_zip.string(),
                           absl::StrCat(kName, "_v", version_), "LICENSE"},
                          contents, BaseEnvironment())
                   .Succeeded());
@@ -369,7 +369,7 @@ TEST_F(ReleaseSet, BinaryFromTheZipRunsAloneInAnEmptyTreeWithAnEmptyEnvironment)
   ASSERT_FALSE(unshare.empty() || chroot.empty()) << "unshare and chroot (util-linux, coreutils)";
   const std::string inside = "/" + binary.filename().string();
 
-  RunResult version = RunProgram(
+  RunResult version = RunCommand(
       {unshare, "--user", "--map-root-user", chroot, tree.string(), inside, "-version"}, tree, {});
   ASSERT_TRUE(version.Succeeded()) << version.Describe();
   EXPECT_TRUE(absl::StartsWith(version.stdout_text, absl::StrCat("compliancecheck ", version_)))
@@ -400,7 +400,7 @@ TEST(ReleaseScript, RefusesAVersionThatIsNotTheProjectVersion) {
   auto binary = ProviderBinary();
   ASSERT_TRUE(binary.ok()) << binary.status();
   const fs::path out = fs::path(temp.path()) / "dist";
-  RunResult run = RunProgram({Which("bash"), (SourceDir() / "scripts/release.sh").string(),
+  RunResult run = RunCommand({Which("bash"), (SourceDir() / "scripts/release.sh").string(),
                               "--binary", binary->string(), "--out", out.string(), "9.9.9"},
                              temp.path(), BaseEnvironment());
   EXPECT_NE(run.exit_code, 0) << run.Describe();
@@ -421,12 +421,12 @@ TEST(ReleaseScript, SignsTheChecksumsWithTheKeyGpgFingerprintNames) {
   std::vector<std::string> env = BaseEnvironment();
   env.push_back("GNUPGHOME=" + home.string());
   RunResult key =
-      RunProgram({gpg, "--batch", "--passphrase", "", "--quick-generate-key",
+      RunCommand({gpg, "--batch", "--passphrase", "", "--quick-generate-key",
                   "Release Test <release-test@example.invalid>", "ed25519", "sign", "never"},
                  temp.path(), env);
   ASSERT_TRUE(key.Succeeded()) << key.Describe();
   RunResult listed =
-      RunProgram({gpg, "--batch", "--with-colons", "--list-secret-keys"}, temp.path(), env);
+      RunCommand({gpg, "--batch", "--with-colons", "--list-secret-keys"}, temp.path(), env);
   ASSERT_TRUE(listed.Succeeded()) << listed.Describe();
   std::string fingerprint;
   for (absl::string_view line : absl::StrSplit(listed.stdout_text, '\n')) {
@@ -443,7 +443,7 @@ TEST(ReleaseScript, SignsTheChecksumsWithTheKeyGpgFingerprintNames) {
   std::vector<std::string> release_env = env;
   release_env.push_back("GPG_FINGERPRINT=" + fingerprint);
   const std::string version = ProjectVersion();
-  RunResult run = RunProgram({Which("bash"), (SourceDir() / "scripts/release.sh").string(),
+  RunResult run = RunCommand({Which("bash"), (SourceDir() / "scripts/release.sh").string(),
                               "--binary", binary->string(), "--out", out.string(), version},
                              temp.path(), release_env);
   ASSERT_TRUE(run.Succeeded()) << run.Describe();
@@ -451,12 +451,12 @@ TEST(ReleaseScript, SignsTheChecksumsWithTheKeyGpgFingerprintNames) {
   const fs::path sig = fs::path(sums.string() + ".sig");
   ASSERT_TRUE(fs::exists(sig)) << run.Describe();
   RunResult verified =
-      RunProgram({gpg, "--batch", "--verify", sig.string(), sums.string()}, temp.path(), env);
+      RunCommand({gpg, "--batch", "--verify", sig.string(), sums.string()}, temp.path(), env);
   EXPECT_TRUE(verified.Succeeded()) << verified.Describe();
 
   std::ofstream(sums, std::ios::app) << "0000  tampered\n";
   RunResult tampered =
-      RunProgram({gpg, "--batch", "--verify", sig.string(), sums.string()}, temp.path(), env);
+      RunCommand({gpg, "--batch", "--verify", sig.string(), sums.string()}, temp.path(), env);
   EXPECT_FALSE(tampered.Succeeded()) << "a changed SHA256SUMS still verified";
 }
 
@@ -469,7 +469,7 @@ TEST(Install, CmakeInstallWritesTheMirrorLayoutThatInitInstallsFrom) {
   const fs::path build_dir = binary->parent_path().parent_path();
   const fs::path prefix = fs::path(temp.path()) / "plugins";
   RunResult install =
-      RunProgram({Which("cmake"), "--install", build_dir.string(), "--prefix", prefix.string()},
+      RunCommand({Which("cmake"), "--install", build_dir.string(), "--prefix", prefix.string()},
                  temp.path(), BaseEnvironment());
   ASSERT_TRUE(install.Succeeded()) << install.Describe();
   const std::string version = ProjectVersion();

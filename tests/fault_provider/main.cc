@@ -1,3 +1,5 @@
+// File: tests/fault_provider/main.cc
+//
 // terraform-provider-ccfaulty: the real provider binary's serving path
 // (plugin::Serve, server::ProviderService, compliance::Provider) with one
 // extra function whose handler throws, so that an integration test can prove

@@ -1,3 +1,5 @@
+// File: tests/fuzz/checks_container_definitions_fuzz.cc
+//
 // libFuzzer target: the checks against arbitrary JSON text. The first input
 // byte picks where the rest goes (container_definitions, task_definition_json
 // or both) and which other arguments are set beside it; the rest is the text.

@@ -1,3 +1,5 @@
+// File: tests/fuzz/handshake_env_fuzz.cc
+//
 // libFuzzer target: what provider/plugin/ reads from the environment
 // Terraform sets: the magic cookie, PLUGIN_PROTOCOL_VERSIONS,
 // TF_DISABLE_PLUGIN_TLS / PLUGIN_CLIENT_CERT (the client certificate PEM),

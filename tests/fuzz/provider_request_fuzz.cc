@@ -1,3 +1,5 @@
+// File: tests/fuzz/provider_request_fuzz.cc
+//
 // libFuzzer target: one whole tfplugin6 RPC, from the request bytes gRPC
 // would hand the service to the response Terraform would read. The first
 // input byte picks the RPC (bits 0..1) and a provider configuration applied

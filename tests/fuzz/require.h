@@ -1,3 +1,5 @@
+// File: tests/fuzz/require.h
+//
 // What a fuzz target does when a promise breaks: say which, with the value
 // that broke it, and abort so libFuzzer keeps the input as a crash.
 

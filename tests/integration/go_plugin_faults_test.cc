@@ -1,3 +1,5 @@
+// File: tests/integration/go_plugin_faults_test.cc
+//
 // What goes wrong around a provider, and what the host must see then: a
 // parent killed without warning, a crash, StopProvider, a request over the
 // message limit, a data source or a call the provider does not know. Each

@@ -1,3 +1,5 @@
+// File: tests/integration/go_plugin_handler_exception_test.cc
+//
 // An exception that escapes a handler, in the real process behind real gRPC:
 // terraform-provider-ccfaulty (tests/fault_provider/) is the provider's own
 // serving path with one function, `explode`, that throws. Terraform must get

@@ -1,3 +1,5 @@
+// File: tests/integration/go_plugin_handshake_test.cc
+//
 // Start-up as go-plugin's client sees it: the environment it sets, the one
 // line on stdout, and the refusals when something is missing.
 

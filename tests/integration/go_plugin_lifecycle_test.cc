@@ -1,3 +1,5 @@
+// File: tests/integration/go_plugin_lifecycle_test.cc
+//
 // The end of a plugin's life: GRPCController.Shutdown, SIGTERM, a dead
 // parent; and what must not end it: SIGINT, an open stdio stream.
 

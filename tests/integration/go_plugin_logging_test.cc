@@ -1,3 +1,5 @@
+// File: tests/integration/go_plugin_logging_test.cc
+//
 // Logging as Terraform reads it from a provider's stderr: JSON lines that
 // hclog understands, only when TF_LOG / TF_LOG_PROVIDER asks for them, and
 // never a value from the configuration (DESIGN.md 2.8): a task definition's

@@ -1,3 +1,5 @@
+// File: tests/integration/go_plugin_mtls_test.cc
+//
 // AutoMTLS as Terraform uses it: only the host holding the certificate it put
 // in PLUGIN_CLIENT_CERT gets through, and it gets the side services and the
 // provider.

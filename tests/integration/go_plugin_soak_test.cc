@@ -1,3 +1,5 @@
+// File: tests/integration/go_plugin_soak_test.cc
+//
 // A long life and many short ones. One provider process answering thousands
 // of RPCs must not grow (memory, descriptors): Terraform keeps a process for
 // a whole plan. And a host that starts and ends providers hundreds of times

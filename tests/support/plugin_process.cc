@@ -2,30 +2,24 @@
 
 #include "tests/support/plugin_process.h"
 
-#include <fcntl.h>
 #include <grpcpp/generic/generic_stub.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 #include <future>
 
 #include "absl/status/status.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "tests/support/child_process.h"
 
 namespace cc_test {
 namespace {
-
-absl::Status ErrnoError(const std::string& what) {
-  return absl::InternalError(absl::StrCat(what, ": ", std::strerror(errno)));
-}
 
 std::vector<std::string> Environment(const PluginOptions& options,
                                      const ClientCertificate& client) {
@@ -81,37 +75,16 @@ absl::StatusOr<std::unique_ptr<PluginProcess>> PluginProcess::Start(PluginOption
   process->tls_ = !options.disable_tls;
   process->client_ = GenerateClientCertificate();
 
-  const std::vector<std::string> env = Environment(options, process->client_);
-  std::vector<char*> envp;
-  for (const auto& entry : env) envp.push_back(const_cast<char*>(entry.c_str()));
-  envp.push_back(nullptr);
-  std::vector<char*> argv = {options.binary.data()};
-  for (auto& argument : options.arguments) argv.push_back(argument.data());
-  argv.push_back(nullptr);
-
-  int out[2], err[2];
-  if (::pipe2(out, O_CLOEXEC) != 0) return ErrnoError("pipe");
-  if (::pipe2(err, O_CLOEXEC) != 0) return ErrnoError("pipe");
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
-  posix_spawn_file_actions_adddup2(&actions, err[1], STDERR_FILENO);
   process->spawned_at_ = std::chrono::steady_clock::now();
-  const int spawned =
-      ::posix_spawn(&process->pid_, argv[0], &actions, nullptr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  ::close(out[1]);
-  ::close(err[1]);
-  process->stdout_fd_ = out[0];
-  process->stderr_fd_ = err[0];
-  if (spawned != 0) {
-    process->pid_ = -1;
-    return absl::InternalError(
-        absl::StrCat("spawning ", options.binary, ": ", std::strerror(spawned)));
-  }
+  std::vector<std::string> argv = {options.binary};
+  argv.insert(argv.end(), options.arguments.begin(), options.arguments.end());
+  auto child = Spawn({.argv = std::move(argv), .env = Environment(options, process->client_)});
+  if (!child.ok()) return child.status();
+  process->pid_ = child->pid;
+  process->stdout_fd_ = child->stdout_fd;
+  process->stderr_fd_ = child->stderr_fd;
   process->pidfd_ = static_cast<int>(::syscall(SYS_pidfd_open, process->pid_, 0));
-  if (process->pidfd_ < 0) return ErrnoError("pidfd_open");
+  if (process->pidfd_ < 0) return absl::ErrnoToStatus(errno, "pidfd_open");
   process->reader_ = std::thread([p = process.get()] { p->ReadPipes(); });
   return process;
 }

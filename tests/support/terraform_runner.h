@@ -23,6 +23,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "tests/support/terraform_diagnostics.h"
 
 namespace e2e {
 
@@ -34,6 +35,9 @@ absl::StatusOr<std::filesystem::path> FindTerraform();
 // The provider binary built with the tests (CC_PROVIDER_BINARY), checked to
 // exist and be executable.
 absl::StatusOr<std::filesystem::path> ProviderBinary();
+
+// The environment variable `name`, or `fallback` when it is unset.
+std::string EnvOr(const char* name, std::string fallback);
 
 // The repository root (CC_SOURCE_DIR), for fixtures such as examples/.
 std::filesystem::path SourceDir();
@@ -54,33 +58,12 @@ struct RunResult {
   std::string Describe() const;
 };
 
-// One diagnostic as Terraform printed it with -no-color: "Error: SUMMARY" or
-// "Warning: SUMMARY", then the source snippet and the detail. `body` keeps
-// the lines after the summary up to the next diagnostic (in plain output
-// there is no closing marker, so for the last one on a stream it may run on
-// into text that follows).
-struct PrintedDiagnostic {
-  std::string severity;  // "Error" or "Warning"
-  std::string summary;
-  std::string body;
-};
-
-// Every diagnostic found in `output` (either stream, or both combined).
-std::vector<PrintedDiagnostic> ParseDiagnostics(absl::string_view output);
-
-// True when `output` holds a diagnostic of `severity` whose summary contains
-// `summary_fragment`.
-bool HasDiagnostic(absl::string_view output, absl::string_view severity,
-                   absl::string_view summary_fragment);
-
-// The body of the first such diagnostic, or "" when there is none.
-std::string DiagnosticBody(absl::string_view output, absl::string_view severity,
-                           absl::string_view summary_fragment);
-
-// Runs `argv` (argv[0] an absolute path) in `dir` with exactly `env`, the
-// way a Workspace runs terraform: for the other programs a test drives
-// (scripts/release.sh, unzip, gpg).
-RunResult RunProgram(std::vector<std::string> argv, const std::filesystem::path& dir,
+// Runs argv (argv[0] an absolute path) in `dir` with exactly `env`, in its
+// own process group, which is killed after `timeout` and, once the command
+// has exited, so that nothing it started (a provider) outlives the run.
+// Workspaces run terraform with it; tests run the other programs they drive
+// (scripts/release.sh, unzip, gpg) with it too.
+RunResult RunCommand(std::vector<std::string> argv, const std::filesystem::path& dir,
                      const std::vector<std::string>& env,
                      std::chrono::seconds timeout = std::chrono::seconds(120));
 

@@ -1,3 +1,5 @@
+// File: tests/unit/checks_catalog_test.cc
+//
 // The catalog is a public contract: ids are named in users' `controls` maps,
 // references end up in audit reports.
 

@@ -1,3 +1,5 @@
+// File: tests/unit/checks_container_definitions_test.cc
+//
 // container_definitions: misplaced pidMode / ipcMode keys, and JSON that
 // cannot be read, which fails the misplaced-key control closed and is an
 // input problem whatever the levels are.

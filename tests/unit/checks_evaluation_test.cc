@@ -1,3 +1,5 @@
+// File: tests/unit/checks_evaluation_test.cc
+//
 // Levels, enforcement, the tri-state summary of an evaluation, report_json
 // and the diagnostic detail.
 
@@ -231,7 +233,7 @@ TEST(ReportJsonTest, UnknownControlIsReportedAsUnknown) {
 
 TEST(ReportJsonTest, SurvivesInvalidUtf8InTheFamily) {
   const std::string text = ReportJson(Evaluate(Input{}, Settings{}), Text::Known("web\xff"));
-  EXPECT_NO_THROW(nlohmann::json::parse(text));
+  EXPECT_NO_THROW(static_cast<void>(nlohmann::json::parse(text)));
 }
 
 TEST(FindingDetailTest, SaysWhatWhyHowAndWhereToReadMore) {

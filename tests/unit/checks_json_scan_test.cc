@@ -1,3 +1,5 @@
+// File: tests/unit/checks_json_limits_test.cc
+//
 // The bounded JSON scan and safe quoting underneath the controls.
 
 #include <cstdint>

@@ -1,3 +1,5 @@
+// File: tests/unit/checks_namespace_mode_test.cc
+//
 // pid_mode and ipc_mode value rules (PRODUCT.md, Controls): null, "" and the
 // valid non-host values pass, "host" fails, anything else fails closed,
 // unknown is never a pass.

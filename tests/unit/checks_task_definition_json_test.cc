@@ -1,3 +1,5 @@
+// File: tests/unit/checks_task_definition_json_test.cc
+//
 // task_definition_json: DescribeTaskDefinition / RegisterTaskDefinition
 // documents as audit evidence, with or without the taskDefinition wrapper,
 // and the rule that the two input forms do not mix.

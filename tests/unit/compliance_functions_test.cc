@@ -1,3 +1,5 @@
+// File: tests/unit/compliance_functions_test.cc
+//
 // The provider-defined functions: a Known / Null / Unknown table for each,
 // malformed arguments, and their independence from the provider block.
 

@@ -1,3 +1,5 @@
+// File: tests/unit/compliance_settings_test.cc
+//
 // The provider block's settings: how `enforcement` and `controls` are read,
 // which values are errors on which attribute, and what falls back to the
 // defaults.

@@ -1,3 +1,5 @@
+// File: tests/unit/cty_json_test.cc
+//
 // DynamicValue.json decoding (go-cty cty/json): missing attributes are null,
 // numbers keep full precision, dynamic values are {"value":..,"type":..}.
 

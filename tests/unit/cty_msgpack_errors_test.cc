@@ -1,3 +1,5 @@
+// File: tests/unit/cty_msgpack_errors_test.cc
+//
 // Untrusted msgpack: every malformed input is an InvalidArgument naming
 // where it failed, never a crash, a throw or a large allocation.
 
@@ -122,9 +124,10 @@ TEST(MsgpackErrorPathTest, NamesTopLevelAttribute) {
             "container_definitions: expected string, got array");
 }
 
-TEST(MsgpackErrorPathTest, EscapesBytesThatAreNotUtf8) {
-  // A diagnostic must be valid UTF-8 to cross gRPC.
-  EXPECT_EQ(DecodeError("82a161c0a2ff0ac0", kAB), "unsupported attribute \"\\xff\\n\"");
+TEST(MsgpackErrorPathTest, ReplacesBytesThatAreNotUtf8) {
+  // A diagnostic must be valid UTF-8 to cross gRPC: the 0xff becomes U+FFFD,
+  // the newline a JSON escape.
+  EXPECT_EQ(DecodeError("82a161c0a2ff0ac0", kAB), "unsupported attribute \"\xEF\xBF\xBD\\n\"");
   EXPECT_EQ(DecodeError("81a2c3a9c0", kAB), "unsupported attribute \"\xc3\xa9\"");
 }
 

@@ -1,3 +1,5 @@
+// File: tests/unit/cty_msgpack_golden_test.cc
+//
 // Golden hex tables for the cty msgpack codec: what Terraform sends and what
 // we must send back, byte for byte (go-cty cty/msgpack is the reference).
 
@@ -54,10 +56,11 @@ std::vector<Golden> Table() {
       {"UnknownString", Type::String(), "d40000", Value::Unknown(Type::String())},
       {"UnknownObject", kNamed, "d40000", Value::Unknown(kNamed)},
       {"UnknownDynamic", Type::Dynamic(), "d40000", Value::Unknown(Type::Dynamic())},
+      // go-cty's marshalUnknownValue: the not-null refinement as ext 12.
       {"RefinedUnknownNotNull", Type::String(), "c7030c8101c2",
-       Value::Unknown(Type::String(), true), kDecodeOnly},
-      {"RefinedUnknownEncodesPlain", Type::String(), "d40000", Value::Unknown(Type::String(), true),
-       kEncodeOnly},
+       Value::Unknown(Type::String(), true)},
+      {"RefinedUnknownNotNullList", Type::List(Type::String()), "c7030c8101c2",
+       Value::Unknown(Type::List(Type::String()), true)},
       {"RefinedUnknownWithPrefix", Type::String(), "c7060c8201c202a161",
        Value::Unknown(Type::String(), true), kDecodeOnly},
       {"RefinedUnknownLengthOnly", Type::List(Type::String()), "c7030c810501",

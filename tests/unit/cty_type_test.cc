@@ -1,3 +1,5 @@
+// File: tests/unit/cty_type_test.cc
+//
 // Types: construction, equality, friendly names and type JSON both ways.
 
 #include <string>
@@ -13,12 +15,10 @@ TEST(TypeTest, DefaultIsDynamic) {
   EXPECT_EQ(Type(), Type::Dynamic());
 }
 
-TEST(TypeTest, ClassifiesKinds) {
-  EXPECT_TRUE(Type::String().IsPrimitive());
-  EXPECT_FALSE(Type::Dynamic().IsPrimitive());
-  EXPECT_TRUE(Type::Map(Type::String()).IsCollection());
-  EXPECT_FALSE(Type::Tuple({}).IsCollection());
+TEST(TypeTest, CollectionsHaveAnElementTypeOthersDynamic) {
   EXPECT_EQ(Type::Set(Type::Bool()).element(), Type::Bool());
+  EXPECT_EQ(Type::Map(Type::String()).element(), Type::String());
+  EXPECT_EQ(Type::Tuple({Type::Bool()}).element(), Type::Dynamic());
 }
 
 TEST(TypeTest, ComparesStructurally) {

@@ -1,3 +1,5 @@
+// File: tests/unit/cty_value_test.cc
+//
 // Values and numbers: the null / unknown / known states, accessors,
 // equality, and msgpack round trips for every type.
 
@@ -67,11 +69,38 @@ TEST(ValueTest, IsWhollyKnownLooksInside) {
 TEST(ValueTest, SetsCompareIgnoringOrder) {
   Value ab = Value::Set(Type::String(), {Value::String("a"), Value::String("b")});
   Value ba = Value::Set(Type::String(), {Value::String("b"), Value::String("a")});
-  Value aa = Value::Set(Type::String(), {Value::String("a"), Value::String("a")});
   EXPECT_EQ(ab, ba);
-  EXPECT_NE(ab, aa);
+  EXPECT_NE(ab, Value::Set(Type::String(), {Value::String("a")}));
   EXPECT_NE(Value::List(Type::String(), {Value::String("a"), Value::String("b")}),
             Value::List(Type::String(), {Value::String("b"), Value::String("a")}));
+}
+
+// go-cty's sets hold each value once; an unknown is equal to nothing, so
+// every unknown stays (its eventual value may differ from all the others).
+TEST(ValueTest, SetsKeepEqualElementsOnceAndEveryUnknown) {
+  const Value a = Value::String("a");
+  EXPECT_EQ(Value::Set(Type::String(), {a, Value::String("b"), a}).Elements().size(), 2u);
+  EXPECT_EQ(Value::Set(Type::Number(), {Value::Int(3), Value::NumberValue(Dec("3.0")),
+                                        Value::NumberValue(Number::Float(3.0))})
+                .Elements()
+                .size(),
+            1u);
+  EXPECT_EQ(Value::Set(Type::String(), {Value::Null(Type::String()), Value::Null(Type::String())})
+                .Elements()
+                .size(),
+            1u);
+  const Value unknown = Value::Unknown(Type::String());
+  EXPECT_EQ(Value::Set(Type::String(), {unknown, unknown, a}).Elements().size(), 3u);
+  const Type list = Type::List(Type::String());
+  EXPECT_EQ(Value::Set(list, {Value::List(Type::String(), {a, unknown}),
+                              Value::List(Type::String(), {a, unknown})})
+                .Elements()
+                .size(),
+            2u);
+  EXPECT_EQ(Value::Set(list, {Value::List(Type::String(), {a}), Value::List(Type::String(), {a})})
+                .Elements()
+                .size(),
+            1u);
 }
 
 TEST(NumberTest, ComparesByValueAcrossForms) {

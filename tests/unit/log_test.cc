@@ -1,3 +1,5 @@
+// File: tests/unit/log_test.cc
+//
 // Log lines as Terraform's hclog reads them from a plugin's stderr, and the
 // crash report that makes Terraform print its crash banner.
 

@@ -1,3 +1,5 @@
+// File: tests/unit/plugin_base64_test.cc
+//
 // Unpadded base64 (Go's base64.RawStdEncoding) of the handshake certificate.
 
 #include <gtest/gtest.h>

@@ -1,3 +1,5 @@
+// File: tests/unit/plugin_certificate_test.cc
+//
 // The AutoMTLS certificate, read back with OpenSSL as a TLS peer would.
 
 #include <gtest/gtest.h>

@@ -1,3 +1,5 @@
+// File: tests/unit/plugin_handshake_test.cc
+//
 // Handshake text of go-plugin: cookie, version negotiation, the stdout line.
 
 #include <gtest/gtest.h>

@@ -1,3 +1,5 @@
+// File: tests/unit/plugin_listener_test.cc
+//
 // Where the plugin listens: a private unix socket directory, or TCP.
 
 #include <gtest/gtest.h>

@@ -1,3 +1,5 @@
+// File: tests/unit/plugin_transport_security_test.cc
+//
 // Choosing between AutoMTLS and plaintext from Terraform's environment.
 
 #include <gtest/gtest.h>

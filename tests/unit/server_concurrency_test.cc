@@ -1,3 +1,5 @@
+// File: tests/unit/server_concurrency_test.cc
+//
 // One provider, many RPCs at once, as Terraform sends them during a plan
 // with many data sources and function calls, and with ConfigureProvider
 // arriving beside them: every answer is the right one for its own request.

@@ -1,3 +1,5 @@
+// File: tests/unit/server_convert_test.cc
+//
 // The protocol conversions of provider/server/convert.h: what Terraform
 // receives for our diagnostics, schemas, functions and function errors, and
 // how a DynamicValue from Terraform is decoded.
