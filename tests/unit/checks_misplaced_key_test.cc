@@ -100,21 +100,21 @@ std::vector<Case> Cases() {
   };
 }
 
-class MisplacedKeyTest : public testing::TestWithParam<std::tuple<Case, bool>> {};
+class MisplacedKeyControlTest : public testing::TestWithParam<std::tuple<Case, bool>> {};
 
-TEST_P(MisplacedKeyTest, WarnsAtTheKeyWithTheSuggestion) {
+TEST_P(MisplacedKeyControlTest, WarnsAtTheKeyWithTheSuggestion) {
   ExpectCase(kId, std::get<0>(GetParam()), std::get<1>(GetParam()), Level::kWarning,
              Severity::kMedium, "");
 }
 
-INSTANTIATE_TEST_SUITE_P(NearMissesAndNamespaceKeys, MisplacedKeyTest,
+INSTANTIATE_TEST_SUITE_P(NearMissesAndNamespaceKeys, MisplacedKeyControlTest,
                          testing::Combine(testing::ValuesIn(Cases()), testing::Bool()), CaseName);
 
-TEST(MisplacedKeyTest, UnknownIsUnknownAndUnreadableFailsClosed) {
+TEST(MisplacedKeyControlTest, UnknownIsUnknownAndUnreadableFailsClosed) {
   ExpectUnknownAndFailClosed(kId, "keys that ECS ignores");
 }
 
-TEST(MisplacedKeyTest, CatalogEntry) {
+TEST(MisplacedKeyControlTest, CatalogEntry) {
   const Control* control = FindControl(kId);
   ASSERT_NE(control, nullptr);
   EXPECT_EQ(control->severity, Severity::kMedium);
@@ -123,7 +123,7 @@ TEST(MisplacedKeyTest, CatalogEntry) {
 
 // The issue's example: "privilege": true is not a privileged container (the
 // AWS provider drops the key), so ECS.4 passes, and the author is told.
-TEST(MisplacedKeyTest, PrivilegeIsNotPrivilegedButIsWarned) {
+TEST(MisplacedKeyControlTest, PrivilegeIsNotPrivilegedButIsWarned) {
   for (const bool document : {false, true}) {
     const std::string containers = R"([{"name":"web","privilege":true}])";
     const Evaluation evaluation =
@@ -144,7 +144,7 @@ TEST(MisplacedKeyTest, PrivilegeIsNotPrivilegedButIsWarned) {
 
 // A namespace key keeps the namespace summary; it names the task-level
 // setting in the form the user wrote.
-TEST(MisplacedKeyTest, NamespaceKeyNamesTheTaskLevelSetting) {
+TEST(MisplacedKeyControlTest, NamespaceKeyNamesTheTaskLevelSetting) {
   const std::string containers = R"([{"name":"web","pidMode":"host"}])";
   std::vector<Finding> findings = FindingsOf(Evaluate(Arguments(containers), Settings{}), kId);
   ASSERT_EQ(findings.size(), 1u);
@@ -159,7 +159,7 @@ TEST(MisplacedKeyTest, NamespaceKeyNamesTheTaskLevelSetting) {
 
 // A misplaced key's value is described, never quoted unless it is a valid
 // namespace mode.
-TEST(MisplacedKeyTest, ValuesAreNotQuoted) {
+TEST(MisplacedKeyControlTest, ValuesAreNotQuoted) {
   const Evaluation evaluation = Evaluate(
       Arguments(R"([{"name":"web","users":"s3cr3t-user","pid_mode":"s3cr3t-mode"}])"), Settings{});
   const std::vector<Finding> findings = FindingsOf(evaluation, kId);
