@@ -8,6 +8,7 @@
 // Terraform wraps long lines itself; paragraphs are separated by blank lines.
 
 #include <algorithm>
+#include <cstddef>
 
 #include "absl/strings/str_join.h"
 #include "checks/concat.h"
@@ -30,8 +31,10 @@ std::string FindingDetail(const Finding& finding) {
   std::string line;
   if (!finding.references.empty()) {
     const std::size_t shown = std::min(kReferencesShown, finding.references.size());
-    line = Concat("References: ", absl::StrJoin(finding.references.begin(),
-                                                finding.references.begin() + shown, ", "));
+    line = Concat(
+        "References: ",
+        absl::StrJoin(finding.references.begin(),
+                      finding.references.begin() + static_cast<std::ptrdiff_t>(shown), ", "));
     if (finding.references.size() > shown) {
       Append(line, " and ", finding.references.size() - shown, " more (see findings)");
     }

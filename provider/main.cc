@@ -1,3 +1,5 @@
+// File: provider/main.cc
+//
 // terraform-provider-compliancecheck: build the provider, serve it the way
 // go-plugin expects (or, with -debug, on its own for Terraform to reattach
 // to), and exit with what serving returned.

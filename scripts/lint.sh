@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Style in check mode, as scripts/test.sh runs it:
 #  - clang-format --dry-run -Werror on every tracked .cc and .h;
+#  - every tracked .cc and .h opens with its `// File: <path>` line;
 #  - clang-tidy (.clang-tidy's checks) on the production sources, with the
 #    compile_commands.json of a clang build directory (the first argument,
 #    default build-asan/, which scripts/test.sh has just built).
@@ -26,6 +27,18 @@ if ! clang-format --dry-run -Werror $(git ls-files '*.cc' '*.h'); then
   status=1
 else
   echo "lint: clang-format: $(git ls-files '*.cc' '*.h' | wc -l) files clean"
+fi
+
+# STYLE.md: every file opens with its `// File: <path>` line.
+headerless=$(git ls-files '*.cc' '*.h' | while read -r f; do
+  [ "$(head -n1 "$f")" = "// File: $f" ] || echo "$f"
+done)
+if [ -n "$headerless" ]; then
+  echo "lint: these files do not open with their \"// File: <path>\" line (STYLE.md):"
+  echo "$headerless"
+  status=1
+else
+  echo "lint: file headers: every file opens with its // File: line"
 fi
 
 if [ ! -f "$build/compile_commands.json" ]; then

@@ -1,3 +1,5 @@
+// File: provider/compliance/assert_ecs_task_definition.cc
+
 #include <set>
 #include <string>
 #include <vector>

@@ -1,3 +1,5 @@
+// File: provider/compliance/check_ecs_task_definition.cc
+
 #include "provider/compliance/findings.h"
 #include "provider/compliance/functions.h"
 #include "provider/compliance/task_definition_parameter.h"

@@ -1,3 +1,5 @@
+// File: provider/compliance/ecs_pid_mode_compliant.cc
+
 #include "checks/evaluation.h"
 #include "provider/compliance/evaluate.h"
 #include "provider/compliance/functions.h"

@@ -1,3 +1,5 @@
+// File: provider/compliance/ecs_task_definition_data_source.cc
+
 #include "provider/compliance/ecs_task_definition_data_source.h"
 
 #include "provider/compliance/evaluate.h"

@@ -1,3 +1,5 @@
+// File: provider/compliance/evaluate.cc
+
 #include "provider/compliance/evaluate.h"
 
 #include <string>

@@ -1,3 +1,5 @@
+// File: provider/compliance/findings.cc
+
 #include "provider/compliance/findings.h"
 
 #include <set>

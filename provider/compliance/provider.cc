@@ -1,3 +1,5 @@
+// File: provider/compliance/provider.cc
+
 #include "provider/compliance/provider.h"
 
 #include "absl/strings/str_cat.h"

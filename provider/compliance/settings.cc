@@ -1,3 +1,5 @@
+// File: provider/compliance/settings.cc
+
 #include "provider/compliance/settings.h"
 
 #include "absl/strings/str_cat.h"

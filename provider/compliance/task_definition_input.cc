@@ -1,3 +1,5 @@
+// File: provider/compliance/task_definition_input.cc
+
 #include "provider/compliance/task_definition_input.h"
 
 #include <algorithm>
@@ -82,7 +84,7 @@ checks::Text ReadOsFamily(const cty::Value& v) {
       if (kind != cty::Kind::kObject && kind != cty::Kind::kMap) {
         return checks::Text::Malformed(absl::StrCat("the block is ", Described(block.type())));
       }
-      const checks::Text family = ReadText(block.GetAttr("operating_system_family"));
+      checks::Text family = ReadText(block.GetAttr("operating_system_family"));
       if (family.state == checks::Text::State::kMalformed) {
         return checks::Text::Malformed(absl::StrCat("it is ", family.value));
       }

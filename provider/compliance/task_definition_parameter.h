@@ -19,14 +19,14 @@ namespace compliance {
 
 tf::Parameter TaskDefinitionParameter();
 
-// Fail closed on shape: nullopt when `task_definition` is an object or a map
+// Fail closed on shape: nullopt when `value` is an object or a map
 // holding at least one attribute the functions read, or is not known yet.
 // Otherwise the text of a function error on argument 0 that says what was
 // given (a string, a tuple of 2 elements, an object without those
 // attributes: what `count` and `for_each` resources are) and what to write
 // instead, naming `function` in the example. Never quotes a value.
 std::optional<std::string> TaskDefinitionShapeError(std::string_view function,
-                                                    const cty::Value& task_definition);
+                                                    const cty::Value& value);
 
 // Evaluates the argument at default levels (`function` names the caller in
 // the trace log). Input problems (both forms given, unreadable JSON, a value

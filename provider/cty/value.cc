@@ -128,11 +128,11 @@ Value Value::NumberValue(Number n) {
   return Value(Rep::Make(Type::Number(), Rep::State::kKnown, std::move(n)));
 }
 
-Value Value::List(Type element, std::vector<Value> elements) {
-  return Value(Rep::Make(Type::List(std::move(element)), Rep::State::kKnown, std::move(elements)));
+Value Value::List(const Type& element, std::vector<Value> elements) {
+  return Value(Rep::Make(Type::List(element), Rep::State::kKnown, std::move(elements)));
 }
 
-Value Value::Set(Type element, std::vector<Value> elements) {
+Value Value::Set(const Type& element, std::vector<Value> elements) {
   // Buckets by hash, so a large set costs linear time unless its elements
   // collide; equality decides within a bucket.
   std::unordered_map<size_t, std::vector<size_t>> seen;
@@ -148,11 +148,11 @@ Value Value::Set(Type element, std::vector<Value> elements) {
     }
     distinct.push_back(std::move(e));
   }
-  return Value(Rep::Make(Type::Set(std::move(element)), Rep::State::kKnown, std::move(distinct)));
+  return Value(Rep::Make(Type::Set(element), Rep::State::kKnown, std::move(distinct)));
 }
 
-Value Value::Map(Type element, std::map<std::string, Value> elements) {
-  return Value(Rep::Make(Type::Map(std::move(element)), Rep::State::kKnown, std::move(elements)));
+Value Value::Map(const Type& element, std::map<std::string, Value> elements) {
+  return Value(Rep::Make(Type::Map(element), Rep::State::kKnown, std::move(elements)));
 }
 
 Value Value::Object(std::map<std::string, Value> attributes) {

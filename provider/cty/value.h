@@ -35,11 +35,11 @@ class Value {
   static Value NumberValue(Number n);
   static Value Int(int64_t i) { return NumberValue(Number::Int(i)); }
   // Element values must all be of `element` type (not checked in release).
-  static Value List(Type element, std::vector<Value> elements);
+  static Value List(const Type& element, std::vector<Value> elements);
   // Equal elements are kept once (the first), as go-cty's sets do. Elements
   // that are or hold unknowns are never equal to anything: all are kept.
-  static Value Set(Type element, std::vector<Value> elements);
-  static Value Map(Type element, std::map<std::string, Value> elements);
+  static Value Set(const Type& element, std::vector<Value> elements);
+  static Value Map(const Type& element, std::map<std::string, Value> elements);
   // The object type is derived from the attributes' own types.
   static Value Object(std::map<std::string, Value> attributes);
   // An object of the given object `type`, whose attributes must be exactly

@@ -1,3 +1,5 @@
+// File: tests/integration/command_line_test.cc
+//
 // The provider binary run by hand: -version, -debug (serving for Terraform
 // to reattach to, PRODUCT.md "Distribution"), an unknown flag, and the
 // version on the first log line of a run started by the host.

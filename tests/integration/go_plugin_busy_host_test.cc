@@ -1,3 +1,5 @@
+// File: tests/integration/go_plugin_busy_host_test.cc
+//
 // A provider process on a busy machine: Terraform starts several per plan
 // and shuts each down within milliseconds, often on a CI runner whose CPUs
 // are all taken. go-plugin kills a plugin that has not exited 2 s after

@@ -1,3 +1,5 @@
+// File: tests/integration/go_plugin_foreign_host_test.cc
+//
 // The static binary on a machine that is not the build machine: it must not
 // pick up that machine's OpenSSL configuration, written for another OpenSSL
 // (RHEL-family crypto policies, a FIPS provider module), which would leave

@@ -1,4 +1,4 @@
-// File: tests/unit/docs_controls_test.cc
+// File: tests/unit/checks_controls_doc_test.cc
 //
 // docs/controls.md has one section per control of the catalog, in catalog
 // order, stating what the catalog says: title, severity, default level,

@@ -1,3 +1,5 @@
+// File: tests/unit/checks_go_json_key_test.cc
+//
 // Keys inside container_definitions are matched as Go's encoding/json
 // matches them to the AWS SDK's ContainerDefinition fields (PRODUCT.md, "The
 // ECS task-definition family"): an exact key, else a case-insensitive one

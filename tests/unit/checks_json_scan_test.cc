@@ -1,4 +1,4 @@
-// File: tests/unit/checks_json_limits_test.cc
+// File: tests/unit/checks_json_scan_test.cc
 //
 // The bounded JSON scan and safe quoting underneath the controls.
 

@@ -1,3 +1,5 @@
+// File: tests/unit/checks_linux_user_non_root_test.cc
+//
 // ecs_container_linux_user_non_root (AWS Security Hub ECS.20; PRODUCT.md, "The
 // ECS task-definition family"): when the OS family is LINUX or not given,
 // every container's user is set and is not root: absent, "", "root", "0",

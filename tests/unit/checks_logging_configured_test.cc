@@ -1,3 +1,5 @@
+// File: tests/unit/checks_logging_configured_test.cc
+//
 // ecs_container_logging_configured (AWS Security Hub ECS.9; PRODUCT.md, "The
 // ECS task-definition family"): every container has a logConfiguration with
 // a logDriver. The path says where the missing key belongs: the container's

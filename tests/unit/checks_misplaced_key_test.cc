@@ -1,3 +1,5 @@
+// File: tests/unit/checks_misplaced_key_test.cc
+//
 // The misplaced-key control (ecs_container_definitions_misplaced_namespace_key;
 // PRODUCT.md, "The ECS task-definition family"): a container key that ECS
 // ignores but its author meant as a setting. pidMode/ipcMode in any spelling

@@ -1,3 +1,5 @@
+// File: tests/unit/checks_no_environment_secrets_test.cc
+//
 // ecs_container_no_environment_secrets (AWS Security Hub ECS.8; PRODUCT.md,
 // "The ECS task-definition family"): no container's environment names
 // AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY or ECS_ENGINE_AUTH_DATA (AWS

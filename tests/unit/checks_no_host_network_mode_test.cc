@@ -1,3 +1,5 @@
+// File: tests/unit/checks_no_host_network_mode_test.cc
+//
 // ecs_task_definition_no_host_network_mode (AWS Security Hub ECS.17;
 // PRODUCT.md, "The ECS task-definition family"): the task-level network_mode
 // is not "host". AWS accepts bridge, host, awsvpc and none (case-sensitive);

@@ -1,3 +1,5 @@
+// File: tests/unit/checks_no_privileged_test.cc
+//
 // ecs_container_no_privileged (AWS Security Hub ECS.4; PRODUCT.md, "The ECS
 // task-definition family"): a container with privileged = true fails, at the
 // exact key, in either input form. Cases follow AWS Config's

@@ -1,3 +1,5 @@
+// File: tests/unit/checks_readonly_root_filesystem_test.cc
+//
 // ecs_container_readonly_root_filesystem (AWS Security Hub ECS.5; PRODUCT.md,
 // "The ECS task-definition family"): every container's readonlyRootFilesystem
 // is true; false or absent fails at warning. Cases follow AWS Config's

@@ -1,3 +1,5 @@
+// File: tests/unit/checks_waiver_test.cc
+//
 // Waivers (PRODUCT.md, "Waivers"): `expires` is an RFC 3339 date, which
 // waives through the end of that day UTC, or an RFC 3339 timestamp; a waived
 // control's findings get level "waived" with the reason and expiry, block

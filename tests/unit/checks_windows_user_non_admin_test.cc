@@ -1,3 +1,5 @@
+// File: tests/unit/checks_windows_user_non_admin_test.cc
+//
 // ecs_container_windows_user_non_admin (AWS Security Hub ECS.21; PRODUCT.md,
 // "The ECS task-definition family"): when the OS family is a WINDOWS_ one,
 // every container's user is set and is not containeradministrator (any

@@ -1,3 +1,5 @@
+// File: tests/unit/compliance_waivers_test.cc
+//
 // The data source's `waivers` (PRODUCT.md, "Waivers"): an unknown control id,
 // a missing or blank reason and a bad expiry are errors on that element; an
 // expired waiver waives nothing and warns (only when asked, so a plan prints
