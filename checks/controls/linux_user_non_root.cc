@@ -4,6 +4,8 @@
 // OS family when none is given), every container names a user that is not
 // root. Absent means root.
 
+#include <string_view>
+
 #include "checks/concat.h"
 #include "checks/controls/container_rule.h"
 #include "checks/controls/os_family.h"
@@ -38,12 +40,14 @@ Outcome CheckLinuxUserNonRoot(const TaskDefinition& definition) {
         } else if (user.kind != JsonKind::kString) {
           outcome.Fail(WrongKind(user, "a string"));
         } else if (IsRoot(user.text)) {
-          // Only "root" or uid 0 (with a group after it) reaches here: safe to say.
-          outcome.Fail(
-              {.place = user.place,
-               .message = Concat(user.place.attribute,
-                                 user.text.empty() ? " is empty, so the container runs as root."
-                                                   : " names root (user root or uid 0).")});
+          // Says which of the three it is; never quotes the value.
+          std::string_view why = " names root (user root or uid 0).";
+          if (user.text.empty()) {
+            why = " is empty, so the container runs as root.";
+          } else if (user.text.front() == ':') {
+            why = " names only a group, so the container runs as the default user, root.";
+          }
+          outcome.Fail({.place = user.place, .message = Concat(user.place.attribute, why)});
         }
       });
 }
