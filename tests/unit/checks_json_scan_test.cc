@@ -298,6 +298,32 @@ TEST(QuoteTest, QuotesEscapesAndBounds) {
   EXPECT_EQ(Quote(std::string(100, 'x')), "\"" + std::string(64, 'x') + "\"...");
 }
 
+// AppendJsonString writes what nlohmann-json's dump wrote (report_json's
+// text must not change): random bytes, weighted towards the interesting ones.
+TEST(AppendJsonStringTest, WritesWhatNlohmannWrote) {
+  const std::string alphabet =
+      std::string("\0\x01\x1f \"\\/\b\f\n\r\tax\x7f", 15) +
+      "\x80\xbf\xc0\xc1\xc2\xdf\xe0\xa0\xed\x9f\xef\xf0\x90\xf4\x8f\xf5\xff";
+  std::uint32_t random = 2024;
+  auto next = [&random] {
+    random = random * 1103515245u + 12345u;
+    return (random >> 8) & 0xffffff;
+  };
+  int differences = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    for (auto n = next() % 12; n > 0; --n) text += alphabet[next() % alphabet.size()];
+    std::string ours;
+    AppendJsonString(ours, text);
+    const std::string theirs =
+        nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (ours != theirs && ++differences <= 5) {
+      ADD_FAILURE() << "ours " << Quote(ours) << " nlohmann " << Quote(theirs);
+    }
+  }
+  EXPECT_EQ(differences, 0);
+}
+
 TEST(ValidUtf8Test, ReplacesInvalidSequencesAndCutsSafely) {
   EXPECT_EQ(ValidUtf8("", 10), "");
   EXPECT_EQ(ValidUtf8("plain", 10), "plain");
