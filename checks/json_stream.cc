@@ -138,7 +138,11 @@ class Adapter final {
  public:
   Adapter(std::string_view text, const rapidjson::MemoryStream& stream, JsonVisitor& visitor,
           const JsonLimits& limits)
-      : text_(text), stream_(stream), visitor_(visitor), limits_(limits) {
+      : text_(text),
+        has_escapes_(text.find("\\u") != std::string_view::npos),
+        stream_(stream),
+        visitor_(visitor),
+        limits_(limits) {
     path_.reserve(8);
   }
 
@@ -158,13 +162,13 @@ class Adapter final {
   }
   bool String(const char* text, rapidjson::SizeType length, bool) {
     const std::string_view value(text, length);
-    if (HasEncodedSurrogate(value)) return FailLoneSurrogate();
+    if (has_escapes_ && HasEncodedSurrogate(value)) return FailLoneSurrogate();
     return Scalar(JsonKind::kString, value);
   }
   bool StartObject() { return Open(JsonKind::kObject, /*is_array=*/false); }
   bool Key(const char* text, rapidjson::SizeType length, bool) {
     const std::string_view key(text, length);
-    if (HasEncodedSurrogate(key)) return FailLoneSurrogate();
+    if (has_escapes_ && HasEncodedSurrogate(key)) return FailLoneSurrogate();
     path_.back().key.assign(key);
     return true;
   }
@@ -233,6 +237,7 @@ class Adapter final {
   }
 
   std::string_view text_;
+  bool has_escapes_;  // a \u escape somewhere: strings may hold a lone surrogate
   const rapidjson::MemoryStream& stream_;
   JsonVisitor& visitor_;
   const JsonLimits& limits_;

@@ -3,6 +3,7 @@
 #include "checks/text_quote.h"
 
 #include <algorithm>
+#include <array>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -41,6 +42,13 @@ std::size_t InvalidSequenceLength(std::string_view text) {
   }
   return i;
 }
+
+// ASCII bytes a JSON string literal holds as they are.
+constexpr std::array<bool, 256> kPlainAscii = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
+  return plain;
+}();
 
 }  // namespace
 
@@ -95,7 +103,7 @@ void AppendJsonString(std::string& out, std::string_view text) {
   std::size_t plain = 0;  // start of the bytes not yet appended
   for (std::size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+    if (kPlainAscii[c]) {
       ++i;
       continue;
     }
