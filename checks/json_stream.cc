@@ -2,26 +2,59 @@
 //
 // StreamJson on RapidJSON's SAX reader: iterative (no recursion), strict
 // UTF-8, numbers passed through as text (we need only their kind), nothing
-// allowed after the root value.
+// allowed after the root value. Text that is valid UTF-8 as a whole (checked
+// first, eight bytes at a time) is parsed without RapidJSON's per-byte
+// validation, so its SIMD string scan runs; other text with it, so the first
+// error in reading order is the one reported.
 
 #include "checks/json_stream.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <vector>
 
+#include "checks/text_quote.h"
+
+// SSE2 is part of x86-64; RapidJSON uses it to skip white space and scan
+// strings. Only this file includes RapidJSON.
+#if defined(__SSE2__) && !defined(RAPIDJSON_SSE2)
+#define RAPIDJSON_SSE2
+#endif
 #include "rapidjson/encodings.h"
 #include "rapidjson/error/error.h"
-#include "rapidjson/memorystream.h"
 #include "rapidjson/reader.h"
 
 namespace checks {
 namespace {
 
-constexpr unsigned kParseFlags = rapidjson::kParseValidateEncodingFlag |
-                                 rapidjson::kParseIterativeFlag |
-                                 rapidjson::kParseNumbersAsStringsFlag;
+constexpr unsigned kParseFlags =
+    rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag;
+constexpr unsigned kValidatingParseFlags = kParseFlags | rapidjson::kParseValidateEncodingFlag;
+
+bool IsValidUtf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (i + 8 <= text.size()) {
+      std::uint64_t word;
+      std::memcpy(&word, text.data() + i, 8);
+      if ((word & 0x8080808080808080u) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t length = Utf8SequenceLength(text.substr(i));
+    if (length == 0) return false;
+    i += length;
+  }
+  return true;
+}
 
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -136,11 +169,8 @@ std::string Explain(rapidjson::ParseErrorCode code, std::string_view text, std::
 // RapidJSON's SAX handler: keeps the path and calls the visitor.
 class Adapter final {
  public:
-  Adapter(std::string_view text, const rapidjson::MemoryStream& stream, JsonVisitor& visitor,
-          const JsonLimits& limits)
-      : text_(text),
-        has_escapes_(text.find("\\u") != std::string_view::npos),
-        stream_(stream),
+  Adapter(std::string_view text, JsonVisitor& visitor, const JsonLimits& limits)
+      : has_escapes_(text.find("\\u") != std::string_view::npos),
         visitor_(visitor),
         limits_(limits) {
     path_.reserve(8);
@@ -156,7 +186,7 @@ class Adapter final {
   bool Double(double) { return Scalar(JsonKind::kNumber); }
   bool RawNumber(const char* text, rapidjson::SizeType length, bool) {
     if (Overflows(std::string_view(text, length))) {
-      return Fail(stream_.Tell() - length, "a number is too large");
+      return Fail(Pending::kNumberTooLarge, "a number is too large");
     }
     return Scalar(JsonKind::kNumber);
   }
@@ -176,7 +206,15 @@ class Adapter final {
   bool StartArray() { return Open(JsonKind::kArray, /*is_array=*/true); }
   bool EndArray(rapidjson::SizeType) { return Close(); }
 
-  StreamResult Take() { return std::move(result_); }
+  // The result, once the reader stopped at `offset` (its error offset).
+  StreamResult Take(std::string_view text, std::size_t offset) {
+    if (pending_ == Pending::kNumberTooLarge) result_.offset = offset;
+    if (pending_ == Pending::kLoneSurrogate) {
+      const std::size_t at = LoneLowSurrogate(text, offset);
+      result_.offset = at != std::string_view::npos ? at : offset - 1;
+    }
+    return std::move(result_);
+  }
 
  private:
   // RapidJSON rejects most numbers beyond a double's range but not all
@@ -187,18 +225,19 @@ class Adapter final {
     return std::isinf(std::strtod(copy.c_str(), nullptr));
   }
 
-  bool Fail(std::size_t offset, std::string message) {
+  // A stop that the reader's error offset places: the number's first byte,
+  // or the end of the string that holds a lone surrogate.
+  enum class Pending { kNone, kNumberTooLarge, kLoneSurrogate };
+
+  bool Fail(Pending pending, std::string message) {
     result_.kind = StreamResult::Kind::kSyntax;
-    result_.offset = offset;
     result_.message = std::move(message);
+    pending_ = pending;
     return false;
   }
 
   bool FailLoneSurrogate() {
-    const std::size_t end = stream_.Tell();
-    const std::size_t at = LoneLowSurrogate(text_, end);
-    return Fail(at != std::string_view::npos ? at : end - 1,
-                "a \\u escape is an unpaired UTF-16 surrogate");
+    return Fail(Pending::kLoneSurrogate, "a \\u escape is an unpaired UTF-16 surrogate");
   }
 
   bool Visit(JsonKind kind, std::string_view value) {
@@ -236,9 +275,8 @@ class Adapter final {
     return true;
   }
 
-  std::string_view text_;
   bool has_escapes_;  // a \u escape somewhere: strings may hold a lone surrogate
-  const rapidjson::MemoryStream& stream_;
+  Pending pending_ = Pending::kNone;
   JsonVisitor& visitor_;
   const JsonLimits& limits_;
   std::vector<JsonFrame> path_;
@@ -256,11 +294,15 @@ StreamResult StreamJson(std::string_view text, JsonVisitor& visitor, const JsonL
   if (const size_t nul = text.find('\0'); nul != std::string_view::npos) {
     return StreamResult{StreamResult::Kind::kSyntax, nul, "a NUL byte is not allowed", {}};
   }
-  rapidjson::MemoryStream stream(text.data(), text.size());
-  Adapter adapter(text, stream, visitor, limits);
+  // StringStream reads up to a NUL, which a copy adds (the text has none).
+  const std::string terminated(text);
+  rapidjson::StringStream stream(terminated.c_str());
+  Adapter adapter(text, visitor, limits);
   rapidjson::Reader reader;
-  const rapidjson::ParseResult parsed = reader.Parse<kParseFlags>(stream, adapter);
-  StreamResult result = adapter.Take();
+  const rapidjson::ParseResult parsed = IsValidUtf8(text)
+                                            ? reader.Parse<kParseFlags>(stream, adapter)
+                                            : reader.Parse<kValidatingParseFlags>(stream, adapter);
+  StreamResult result = adapter.Take(text, parsed.Offset());
   if (!parsed.IsError() || result.kind != StreamResult::Kind::kOk) return result;
   // RapidJSON found the error; the adapter stopped nothing.
   result.kind = StreamResult::Kind::kSyntax;

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -49,6 +51,19 @@ constexpr std::array<bool, 256> kPlainAscii = [] {
   for (int c = 0x20; c < 0x80; ++c) plain[c] = c != '"' && c != '\\';
   return plain;
 }();
+
+// True when none of the 8 bytes at `p` is below 0x20, '"', '\\' or above
+// 0x7F (bit tricks: a byte is 0 after the XOR only where it matched).
+bool IsPlainAscii8(const char* p) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101u;
+  constexpr std::uint64_t kHigh = 0x8080808080808080u;
+  std::uint64_t word;
+  std::memcpy(&word, p, 8);
+  const auto has_zero = [](std::uint64_t v) { return (v - kOnes) & ~v & kHigh; };
+  const std::uint64_t below_space = (word - kOnes * 0x20) & ~word & kHigh;
+  return ((word & kHigh) | below_space | has_zero(word ^ (kOnes * '"')) |
+          has_zero(word ^ (kOnes * '\\'))) == 0;
+}
 
 }  // namespace
 
@@ -102,6 +117,10 @@ void AppendJsonString(std::string& out, std::string_view text) {
   out += '"';
   std::size_t plain = 0;  // start of the bytes not yet appended
   for (std::size_t i = 0; i < text.size();) {
+    if (i + 8 <= text.size() && IsPlainAscii8(text.data() + i)) {
+      i += 8;
+      continue;
+    }
     const auto c = static_cast<unsigned char>(text[i]);
     if (kPlainAscii[c]) {
       ++i;
