@@ -81,9 +81,9 @@ void ContainerListReader::OnContainerKey(std::span<const JsonFrame> path, JsonKi
   if (list_.containers.empty()) return;
   Container& container = list_.containers.back();
   const std::string& key = path[1].key;
-  const Place place{list_.place.argument, Concat(container.place.attribute, ".", key)};
   current_field_ = MatchContainerField(key);
   if (const std::optional<ContainerField> field = current_field_) {
+    const Place place{list_.place.argument, Concat(container.place.attribute, ".", key)};
     switch (*field) {
       case ContainerField::kPrivileged:
         Set(container.privileged, place, kind, string_value);
@@ -107,6 +107,7 @@ void ContainerListReader::OnContainerKey(std::span<const JsonFrame> path, JsonKi
     }
   }
   if (std::optional<NearMiss> miss = ContainerKeyNearMiss(key)) {
+    const Place place{list_.place.argument, Concat(container.place.attribute, ".", key)};
     AddMisplaced(container.index, place, key, *miss, kind, string_value);
   }
 }
@@ -119,12 +120,14 @@ void ContainerListReader::OnNestedValue(std::span<const JsonFrame> path, JsonKin
   if (field == ContainerField::kLogConfiguration && path.size() == 3 &&
       container.log_configuration.kind == JsonKind::kObject) {
     const std::string& key = path[2].key;
-    const Place place{list_.place.argument,
-                      Concat(container.log_configuration.place.attribute, ".", key)};
+    auto place = [&] {
+      return Place{list_.place.argument,
+                   Concat(container.log_configuration.place.attribute, ".", key)};
+    };
     if (IsLogDriverKey(key)) {
-      Set(container.log_driver, place, kind, string_value);
+      Set(container.log_driver, place(), kind, string_value);
     } else if (IsLogDriverNearMiss(key)) {
-      AddMisplaced(container.index, place, key, NearMiss{"logDriver", false}, kind, string_value);
+      AddMisplaced(container.index, place(), key, NearMiss{"logDriver", false}, kind, string_value);
     }
     return;
   }

@@ -40,6 +40,20 @@ std::string GoFoldKey(std::string_view key) {
 
 bool GoKeyMatches(std::string_view key, std::string_view field) {
   if (key == field) return true;
+  // Each character of `field` (ASCII) matches one byte of `key`, or two or
+  // three bytes of the non-ASCII characters Go folds to ASCII: a shorter key
+  // never matches, and one as long matches only byte for byte, ASCII case
+  // aside (a non-ASCII byte there folds to itself, never to ASCII).
+  if (key.size() < field.size()) return false;
+  if (key.size() == field.size()) {
+    for (std::size_t i = 0; i < key.size(); ++i) {
+      char a = key[i], b = field[i];
+      if (a >= 'a' && a <= 'z') a = static_cast<char>(a - ('a' - 'A'));
+      if (b >= 'a' && b <= 'z') b = static_cast<char>(b - ('a' - 'A'));
+      if (a != b) return false;
+    }
+    return true;
+  }
   std::size_t i = 0, j = 0;
   for (std::size_t n = 0; i < key.size() && j < field.size(); i += n, ++j) {
     std::size_t unused = 0;

@@ -1,52 +1,143 @@
 // File: checks/report_json.cc
 //
 // The report_json attribute: a stable document for CI tools. Keys are written
-// in a fixed order so the text is deterministic and diffs stay small.
+// in a fixed order so the text is deterministic and diffs stay small. The
+// text is written directly (compact, as nlohmann-json's dump() wrote it
+// before): building a document first cost more than the evaluation.
+
+#include <string>
+#include <string_view>
 
 #include "checks/evaluation.h"
-#include "nlohmann/json.hpp"
+#include "checks/text_quote.h"
 
 namespace checks {
+namespace {
+
+// Writes `"key":` and then the value, comma-separated inside one object or
+// array.
+class Writer {
+ public:
+  explicit Writer(std::string& out) : out_(out) {}
+
+  void Key(std::string_view key) {
+    Separate();
+    AppendJsonString(out_, key);
+    out_ += ':';
+    after_key_ = true;
+  }
+  void String(std::string_view value) {
+    Separate();
+    AppendJsonString(out_, value);
+  }
+  void Literal(std::string_view literal) {  // true, false, null
+    Separate();
+    out_ += literal;
+  }
+  void StringOrNull(bool is_string, std::string_view value) {
+    if (is_string) {
+      String(value);
+    } else {
+      Literal("null");
+    }
+  }
+  void Open(char bracket) {
+    Separate();
+    out_ += bracket;
+    first_ = true;
+  }
+  void Close(char bracket) {
+    out_ += bracket;
+    first_ = false;
+  }
+
+ private:
+  void Separate() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (!first_) out_ += ',';
+    first_ = false;
+  }
+
+  std::string& out_;
+  bool first_ = true;
+  bool after_key_ = false;
+};
+
+std::size_t EstimateSize(const Evaluation& evaluation) {
+  std::size_t size = 128 + 96 * evaluation.controls.size();
+  for (const Finding& finding : evaluation.findings) {
+    size += 256 + finding.title.size() + finding.attribute.size() + finding.message.size() +
+            finding.remediation.size() + finding.waiver_reason.size();
+    for (const std::string& reference : finding.references) size += reference.size() + 3;
+  }
+  return size;
+}
+
+}  // namespace
 
 std::string ReportJson(const Evaluation& evaluation, const Text& family) {
-  using Json = nlohmann::ordered_json;
-  Json report = Json::object();
-  report["family"] = family.state == Text::State::kKnown ? Json(family.value) : Json(nullptr);
-  report["compliant"] = evaluation.compliant();
-  Json controls = Json::array();
+  std::string out;
+  out.reserve(EstimateSize(evaluation));
+  Writer json(out);
+  json.Open('{');
+  json.Key("family");
+  json.StringOrNull(family.state == Text::State::kKnown, family.value);
+  json.Key("compliant");
+  json.Literal(evaluation.compliant() ? "true" : "false");
+  json.Key("controls");
+  json.Open('[');
   for (const ControlResult& result : evaluation.controls) {
-    Json control = Json::object();
-    control["id"] = result.control != nullptr ? result.control->id : "";
-    control["status"] = StatusName(result.status);
-    control["level"] = LevelName(result.level);
+    json.Open('{');
+    json.Key("id");
+    json.String(result.control != nullptr ? std::string_view(result.control->id) : "");
+    json.Key("status");
+    json.String(StatusName(result.status));
+    json.Key("level");
+    json.String(LevelName(result.level));
     if (result.waiver.has_value()) {
-      control["reason"] = result.waiver->reason;
-      control["expires"] =
-          result.waiver->expires.empty() ? Json(nullptr) : Json(result.waiver->expires);
+      json.Key("reason");
+      json.String(result.waiver->reason);
+      json.Key("expires");
+      json.StringOrNull(!result.waiver->expires.empty(), result.waiver->expires);
     }
-    controls.push_back(std::move(control));
+    json.Close('}');
   }
-  report["controls"] = std::move(controls);
-  Json findings = Json::array();
+  json.Close(']');
+  json.Key("findings");
+  json.Open('[');
   for (const Finding& finding : evaluation.findings) {
-    Json entry = Json::object();
-    entry["control_id"] = finding.control_id;
-    entry["title"] = finding.title;
-    entry["severity"] = SeverityName(finding.severity);
-    entry["level"] = LevelName(finding.level);
-    entry["attribute"] = finding.attribute;
-    entry["message"] = finding.message;
-    entry["remediation"] = finding.remediation;
-    entry["references"] = finding.references;
+    json.Open('{');
+    json.Key("control_id");
+    json.String(finding.control_id);
+    json.Key("title");
+    json.String(finding.title);
+    json.Key("severity");
+    json.String(SeverityName(finding.severity));
+    json.Key("level");
+    json.String(LevelName(finding.level));
+    json.Key("attribute");
+    json.String(finding.attribute);
+    json.Key("message");
+    json.String(finding.message);
+    json.Key("remediation");
+    json.String(finding.remediation);
+    json.Key("references");
+    json.Open('[');
+    for (const std::string& reference : finding.references) json.String(reference);
+    json.Close(']');
     const bool waived = finding.level == Level::kWaived;
-    entry["waiver_reason"] = waived ? Json(finding.waiver_reason) : Json(nullptr);
-    entry["waiver_expires"] =
-        waived && !finding.waiver_expires.empty() ? Json(finding.waiver_expires) : Json(nullptr);
-    findings.push_back(std::move(entry));
+    json.Key("waiver_reason");
+    json.StringOrNull(waived, finding.waiver_reason);
+    json.Key("waiver_expires");
+    json.StringOrNull(waived && !finding.waiver_expires.empty(), finding.waiver_expires);
+    json.Close('}');
   }
-  report["findings"] = std::move(findings);
-  // `replace`: a family that is not valid UTF-8 must not make this throw.
-  return report.dump(-1, ' ', false, Json::error_handler_t::replace);
+  json.Close(']');
+  json.Close('}');
+  return out;
 }
 
 }  // namespace checks

@@ -26,6 +26,13 @@ std::size_t Utf8SequenceLength(std::string_view text);
 // invalid UTF-8 sequence replaced by U+FFFD.
 std::string ValidUtf8(std::string_view text, std::size_t max_bytes);
 
+// Appends `text` to `out` as a JSON string literal, byte for byte as
+// nlohmann-json's dump(-1, ' ', false, replace) writes it: '"', '\\' and
+// control characters escaped (\b \f \n \r \t, else \u001f), the rest of
+// valid UTF-8 as it is, and each maximal invalid UTF-8 subpart replaced by
+// U+FFFD.
+void AppendJsonString(std::string& out, std::string_view text);
+
 // `text` as a JSON string literal: "HOST", " host", "a\u0000b"; cut after 64
 // bytes. Only for text that is not input, or that ShowValue allows.
 std::string Quote(std::string_view text);

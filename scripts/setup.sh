@@ -6,9 +6,9 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ pkg-config
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
-  libabsl-dev libssl-dev libgtest-dev nlohmann-json3-dev libmsgpack-cxx-dev
+  libabsl-dev libssl-dev libgtest-dev nlohmann-json3-dev rapidjson-dev libmsgpack-cxx-dev
   clang libclang-rt-14-dev clang-format clang-tidy
-  zip unzip gnupg
+  zip unzip gnupg openssl python3
 )
 
 missing=()

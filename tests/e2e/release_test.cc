@@ -3,12 +3,15 @@
 // What a user installs (PRODUCT.md "Distribution"): the fully static binary,
 // the release set scripts/release.sh writes, installed from a packed
 // filesystem mirror with `terraform init` and locked with `terraform
-// providers lock`, the binary from the zip running alone in an empty
-// directory tree with an empty environment, and `cmake --install`'s mirror
-// layout.
+// providers lock` (from the mirror, and from a local HTTPS origin registry,
+// tests/support/registry_server.py, serving the signed set), the binary from
+// the zip running alone in an empty directory tree with an empty environment,
+// and `cmake --install`'s mirror layout.
 
 #include <elf.h>
 #include <openssl/evp.h>
+#include <poll.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -23,14 +26,17 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
 #include "tests/e2e/e2e_util.h"
+#include "tests/support/child_process.h"
 #include "tests/support/plugin_process.h"
 #include "tests/support/process_stats.h"
 
@@ -350,6 +356,226 @@ TEST_F(ReleaseSet, InitChecksTheMirrorsZipAgainstTheZhHashOfSha256Sums) {
   EXPECT_TRUE(absl::StrContains(refused.combined, "checksum")) << refused.Describe();
 }
 
+// A private GNUPGHOME under `dir` with a fresh signing key: its environment
+// (GNUPGHOME=...) and the key's fingerprint; empty fingerprint after a
+// recorded failure.
+struct GpgKey {
+  std::vector<std::string> env;
+  std::string fingerprint;
+};
+
+GpgKey MakeGpgKey(const fs::path& dir) {
+  GpgKey key;
+  const std::string gpg = Which("gpg");
+  if (gpg.empty()) {
+    ADD_FAILURE() << "gpg (Debian package gnupg) is needed to sign releases";
+    return key;
+  }
+  const fs::path home = dir / "gnupg";
+  fs::create_directories(home);
+  fs::permissions(home, fs::perms::owner_all);
+  key.env = BaseEnvironment();
+  key.env.push_back("GNUPGHOME=" + home.string());
+  RunResult made =
+      RunCommand({gpg, "--batch", "--passphrase", "", "--quick-generate-key",
+                  "Release Test <release-test@example.invalid>", "ed25519", "sign", "never"},
+                 dir, key.env);
+  if (!made.Succeeded()) {
+    ADD_FAILURE() << made.Describe();
+    return key;
+  }
+  RunResult listed =
+      RunCommand({gpg, "--batch", "--with-colons", "--list-secret-keys"}, dir, key.env);
+  for (absl::string_view line : absl::StrSplit(listed.stdout_text, '\n')) {
+    if (absl::StartsWith(line, "fpr:") && key.fingerprint.empty()) {
+      std::vector<std::string> fields = absl::StrSplit(line, ':');
+      if (fields.size() > 9) key.fingerprint = fields[9];
+    }
+  }
+  if (key.fingerprint.empty()) ADD_FAILURE() << listed.Describe();
+  return key;
+}
+
+// The release set signed with a throwaway GPG key, as a publisher's is.
+class SignedReleaseSet : public ReleaseSet {
+ protected:
+  void SetUp() override {
+    key_ = MakeGpgKey(fs::path(temp_.path()));
+    ASSERT_FALSE(key_.fingerprint.empty());
+    extra_env_ = {key_.env.back(), "GPG_FINGERPRINT=" + key_.fingerprint};
+    ReleaseSet::SetUp();
+  }
+
+  GpgKey key_;
+};
+
+// A throwaway CA and a server certificate it signs for 127.0.0.1 and
+// localhost, written to `dir` as ca.pem, server.pem and server.key.
+void MakeServerCertificate(const fs::path& dir) {
+  const std::string openssl = Which("openssl");
+  ASSERT_FALSE(openssl.empty()) << "openssl (Debian package openssl) makes the test CA";
+  const std::vector<std::string> env = BaseEnvironment();
+  const std::string ec = "ec_paramgen_curve:prime256v1";
+  RunResult ca = RunCommand({openssl,   "req",
+                             "-x509",   "-newkey",
+                             "ec",      "-pkeyopt",
+                             ec,        "-nodes",
+                             "-days",   "1",
+                             "-subj",   "/CN=compliancecheck test CA",
+                             "-keyout", "ca.key",
+                             "-out",    "ca.pem",
+                             "-addext", "basicConstraints=critical,CA:TRUE",
+                             "-addext", "keyUsage=critical,keyCertSign"},
+                            dir, env);
+  ASSERT_TRUE(ca.Succeeded()) << ca.Describe();
+  RunResult csr =
+      RunCommand({openssl, "req", "-new", "-newkey", "ec", "-pkeyopt", ec, "-nodes", "-subj",
+                  "/CN=localhost", "-keyout", "server.key", "-out", "server.csr"},
+                 dir, env);
+  ASSERT_TRUE(csr.Succeeded()) << csr.Describe();
+  std::ofstream(dir / "server.ext") << "subjectAltName=IP:127.0.0.1,DNS:localhost\n"
+                                    << "extendedKeyUsage=serverAuth\n";
+  RunResult signed_cert =
+      RunCommand({openssl, "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
+                  "-CAcreateserial", "-days", "1", "-extfile", "server.ext", "-out", "server.pem"},
+                 dir, env);
+  ASSERT_TRUE(signed_cert.Succeeded()) << signed_cert.Describe();
+}
+
+// tests/support/registry_server.py serving a release set over HTTPS as the
+// origin registry of compliancecheck/compliancecheck; killed (with its
+// process group) on destruction.
+class RegistryServer {
+ public:
+  RegistryServer() = default;
+  RegistryServer(const RegistryServer&) = delete;
+  RegistryServer& operator=(const RegistryServer&) = delete;
+  ~RegistryServer() {
+    if (child_.pid > 0) {
+      ::kill(-child_.pid, SIGKILL);
+      ::waitpid(child_.pid, nullptr, 0);
+    }
+    if (child_.stdout_fd >= 0) ::close(child_.stdout_fd);
+    if (child_.stderr_fd >= 0) ::close(child_.stderr_fd);
+  }
+
+  // Starts the server; the port it listens on, or 0 after a recorded failure.
+  int Start(const std::vector<std::string>& arguments, const fs::path& dir) {
+    const std::string python = Which("python3");
+    if (python.empty()) {
+      ADD_FAILURE() << "python3 (Debian package python3) runs the test registry";
+      return 0;
+    }
+    cc_test::SpawnRequest request;
+    request.argv = {python, (SourceDir() / "tests/support/registry_server.py").string()};
+    request.argv.insert(request.argv.end(), arguments.begin(), arguments.end());
+    request.env = BaseEnvironment();
+    request.dir = dir.string();
+    request.own_process_group = true;
+    auto child = cc_test::Spawn(request);
+    if (!child.ok()) {
+      ADD_FAILURE() << child.status();
+      return 0;
+    }
+    child_ = *child;
+    std::string line;
+    while (!absl::StrContains(line, '\n')) {
+      pollfd ready{child_.stdout_fd, POLLIN, 0};
+      if (::poll(&ready, 1, 10000) <= 0) break;
+      char buffer[64];
+      const ssize_t n = ::read(child_.stdout_fd, buffer, sizeof buffer);
+      if (n <= 0) break;
+      line.append(buffer, static_cast<size_t>(n));
+    }
+    int port = 0;
+    if (!absl::SimpleAtoi(absl::StripAsciiWhitespace(line), &port) || port <= 0) {
+      char buffer[4096];
+      const ssize_t n = ::read(child_.stderr_fd, buffer, sizeof buffer);
+      ADD_FAILURE() << "the test registry printed no port; stderr: "
+                    << std::string(buffer, n > 0 ? static_cast<size_t>(n) : 0);
+      return 0;
+    }
+    return port;
+  }
+
+ private:
+  cc_test::SpawnedChild child_;
+};
+
+// The user's way with the publisher's signature: the zip in a packed
+// filesystem mirror, `terraform providers lock` asking the origin registry
+// (a local HTTPS server the CLI config's host block names, serving the signed
+// release set), `terraform init` from the mirror against that lock file, then
+// a plan that fails at pid_mode. The lock file holds the "zh:" hash
+// SHA256SUMS lists for the zip, and the "h1:" hash of its files.
+TEST_F(SignedReleaseSet, LockRecordsTheZhHashOfSha256SumsFromTheOriginRegistry) {
+  const std::string gpg = Which("gpg");
+  const fs::path root = fs::path(temp_.path());
+  RunResult exported =
+      RunCommand({gpg, "--batch", "--armor", "--export", key_.fingerprint}, root, key_.env);
+  ASSERT_TRUE(exported.Succeeded()) << exported.Describe();
+  ASSERT_TRUE(absl::StrContains(exported.stdout_text, "BEGIN PGP PUBLIC KEY BLOCK"));
+  std::ofstream(root / "public.asc") << exported.stdout_text;
+  ASSERT_NO_FATAL_FAILURE(MakeServerCertificate(root));
+
+  RegistryServer server;
+  const int port = server.Start(
+      {dist_.string(), version_, (root / "server.pem").string(), (root / "server.key").string(),
+       (root / "public.asc").string(), key_.fingerprint.substr(key_.fingerprint.size() - 16)},
+      root);
+  ASSERT_GT(port, 0);
+
+  const fs::path mirror = root / "mirror";
+  PackMirror(File("_linux_amd64.zip"), mirror, version_);
+  const std::string config = PinnedConfig(version_);
+  WorkspaceOptions options;
+  options.extra_env["SSL_CERT_FILE"] = (root / "ca.pem").string();
+  options.cli_config = absl::StrCat(
+      "disable_checkpoint = true\n", "host \"registry.terraform.io\" {\n", "  services = {\n",
+      "    \"providers.v1\" = \"https://127.0.0.1:", port, "/v1/providers/\"\n", "  }\n", "}\n",
+      "provider_installation {\n", "  filesystem_mirror {\n", "    path    = \"", mirror.string(),
+      "\"\n", "    include = [\"", kAddress, "\"]\n", "  }\n", "}\n");
+  auto workspace = NewWorkspace({{"main.tf", config}}, options);
+  ASSERT_NE(workspace, nullptr);
+
+  RunResult lock = workspace->Terraform({"providers", "lock", "-platform=linux_amd64"});
+  ASSERT_TRUE(lock.Succeeded()) << lock.Describe();
+  const std::string lock_file = ReadFile(workspace->dir() / ".terraform.lock.hcl");
+  std::string zip_sum;
+  for (absl::string_view line : absl::StrSplit(ReadFile(File("_SHA256SUMS")), '\n')) {
+    if (absl::EndsWith(line, "_linux_amd64.zip")) zip_sum = std::string(line.substr(0, 64));
+  }
+  ASSERT_EQ(zip_sum, Sha256Hex(ReadFile(File("_linux_amd64.zip"))));
+  EXPECT_TRUE(absl::StrContains(lock_file, absl::StrCat("\"zh:", zip_sum, "\"")))
+      << "the lock file lacks the zh: hash SHA256SUMS lists for the zip:\n"
+      << lock_file;
+  const fs::path unzipped = root / "contents";
+  fs::create_directories(unzipped);
+  RunResult unzip =
+      RunCommand({Which("unzip"), "-q", File("_linux_amd64.zip").string(), "-d", unzipped.string()},
+                 unzipped, BaseEnvironment());
+  ASSERT_TRUE(unzip.Succeeded()) << unzip.Describe();
+  EXPECT_TRUE(absl::StrContains(lock_file, absl::StrCat("\"", Hash1(unzipped), "\"")))
+      << "the locked h1: hash is not the one of the zip's files:\n"
+      << lock_file;
+
+  RunResult init = workspace->Terraform({"init", "-input=false", "-no-color"});
+  ASSERT_TRUE(init.Succeeded()) << init.Describe();
+  EXPECT_TRUE(
+      absl::StrContains(init.combined, absl::StrCat("compliancecheck/compliancecheck v", version_)))
+      << init.Describe();
+  EXPECT_EQ(ReadFile(workspace->dir() / ".terraform.lock.hcl"), lock_file)
+      << "init from the mirror changed the lock file providers lock wrote";
+
+  RunResult plan = workspace->Plan();
+  EXPECT_EQ(plan.exit_code, 1) << plan.Describe();
+  EXPECT_TRUE(HasDiagnostic(plan.combined, "Error", kEcs3Summary)) << plan.Describe();
+  EXPECT_TRUE(absl::StrContains(DiagnosticBody(plan.combined, "Error", kEcs3Summary),
+                                SourceLine(config, R"(pid_mode = "host")")))
+      << plan.Describe();
+  EXPECT_FALSE(absl::StrContains(plan.combined, "development overrides")) << plan.Describe();
+}
+
 // The binary from the zip needs nothing from the machine: in a directory
 // tree that holds only itself (and an empty /tmp for its socket), with an
 // empty environment, it prints its version; with only go-plugin's variables
@@ -414,28 +640,10 @@ TEST(ReleaseScript, RefusesAVersionThatIsNotTheProjectVersion) {
 TEST(ReleaseScript, SignsTheChecksumsWithTheKeyGpgFingerprintNames) {
   cc_test::TempDir temp("cc-release-sign");
   const std::string gpg = Which("gpg");
-  ASSERT_FALSE(gpg.empty()) << "gpg (Debian package gnupg) is needed to sign releases";
-  const fs::path home = fs::path(temp.path()) / "gnupg";
-  fs::create_directories(home);
-  fs::permissions(home, fs::perms::owner_all);
-  std::vector<std::string> env = BaseEnvironment();
-  env.push_back("GNUPGHOME=" + home.string());
-  RunResult key =
-      RunCommand({gpg, "--batch", "--passphrase", "", "--quick-generate-key",
-                  "Release Test <release-test@example.invalid>", "ed25519", "sign", "never"},
-                 temp.path(), env);
-  ASSERT_TRUE(key.Succeeded()) << key.Describe();
-  RunResult listed =
-      RunCommand({gpg, "--batch", "--with-colons", "--list-secret-keys"}, temp.path(), env);
-  ASSERT_TRUE(listed.Succeeded()) << listed.Describe();
-  std::string fingerprint;
-  for (absl::string_view line : absl::StrSplit(listed.stdout_text, '\n')) {
-    if (absl::StartsWith(line, "fpr:") && fingerprint.empty()) {
-      std::vector<std::string> fields = absl::StrSplit(line, ':');
-      if (fields.size() > 9) fingerprint = fields[9];
-    }
-  }
-  ASSERT_FALSE(fingerprint.empty()) << listed.stdout_text;
+  const GpgKey key = MakeGpgKey(fs::path(temp.path()));
+  ASSERT_FALSE(key.fingerprint.empty());
+  const std::string fingerprint = key.fingerprint;
+  const std::vector<std::string>& env = key.env;
 
   auto binary = ProviderBinary();
   ASSERT_TRUE(binary.ok()) << binary.status();

@@ -232,7 +232,7 @@ INSTANTIATE_TEST_SUITE_P(
         {"SyntaxInsideThirdContainer",
          "[{\"name\":\"a\"},\n {\"name\":\"b\"},\n {\"name\":\"c\" \"image\":\"x\"}]",
          "container_definitions",
-         {"line 3, column 20", "inside container_definitions[2]"}},
+         {"line 3, column 14", "inside container_definitions[2]"}},
         {"Object",
          R"({"name":"app","pidMode":"host"})",
          "container_definitions",

@@ -236,6 +236,69 @@ TEST(ReportJsonTest, SurvivesInvalidUtf8InTheFamily) {
   EXPECT_NO_THROW(static_cast<void>(nlohmann::json::parse(text)));
 }
 
+// The document as report_json wrote it through nlohmann-json, before it was
+// written directly: CI tools may compare the text, so it must not change.
+std::string NlohmannReport(const Evaluation& evaluation, const Text& family) {
+  using Json = nlohmann::ordered_json;
+  Json report = Json::object();
+  report["family"] = family.state == Text::State::kKnown ? Json(family.value) : Json(nullptr);
+  report["compliant"] = evaluation.compliant();
+  Json controls = Json::array();
+  for (const ControlResult& result : evaluation.controls) {
+    Json control = Json::object();
+    control["id"] = result.control != nullptr ? result.control->id : "";
+    control["status"] = StatusName(result.status);
+    control["level"] = LevelName(result.level);
+    if (result.waiver.has_value()) {
+      control["reason"] = result.waiver->reason;
+      control["expires"] =
+          result.waiver->expires.empty() ? Json(nullptr) : Json(result.waiver->expires);
+    }
+    controls.push_back(std::move(control));
+  }
+  report["controls"] = std::move(controls);
+  Json findings = Json::array();
+  for (const Finding& finding : evaluation.findings) {
+    Json entry = Json::object();
+    entry["control_id"] = finding.control_id;
+    entry["title"] = finding.title;
+    entry["severity"] = SeverityName(finding.severity);
+    entry["level"] = LevelName(finding.level);
+    entry["attribute"] = finding.attribute;
+    entry["message"] = finding.message;
+    entry["remediation"] = finding.remediation;
+    entry["references"] = finding.references;
+    const bool waived = finding.level == Level::kWaived;
+    entry["waiver_reason"] = waived ? Json(finding.waiver_reason) : Json(nullptr);
+    entry["waiver_expires"] =
+        waived && !finding.waiver_expires.empty() ? Json(finding.waiver_expires) : Json(nullptr);
+    findings.push_back(std::move(entry));
+  }
+  report["findings"] = std::move(findings);
+  return report.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+TEST(ReportJsonTest, IsTheSameTextNlohmannWrote) {
+  Settings waived;
+  waived.waivers[kPid] = Waiver{kPid, "legacy \"sidecar\"\n\tuntil Q3 \xc3\xa9\x01", "2099-03-31"};
+  waived.waivers[kMisplaced] = Waiver{kMisplaced, "no expiry", ""};
+  Settings off;
+  off.levels[kIpc] = Level::kOff;
+  Input bad_json;
+  bad_json.container_definitions = Text::Known("[{\"name\":\"a\"} x]");
+  for (const Settings& settings : {Settings{}, waived, off}) {
+    for (const Input& input : {EverythingFails(), Input{}, bad_json}) {
+      for (const Text& family :
+           {Text::Known("web"), Text::Null(), Text::Unknown(), Text::Known(""),
+            Text::Known(
+                "w\"e\\b/\x7f\x1f\xff\xe2\x82x\xc0\xaf\xed\xa0\x80\xf4\x90\x80\x80\xe2\x82")}) {
+        const Evaluation evaluation = Evaluate(input, settings);
+        EXPECT_EQ(ReportJson(evaluation, family), NlohmannReport(evaluation, family));
+      }
+    }
+  }
+}
+
 TEST(FindingDetailTest, SaysWhatWhyHowAndWhereToReadMore) {
   Input input;
   input.pid_mode = Text::Known("host");

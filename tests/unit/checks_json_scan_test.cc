@@ -110,6 +110,17 @@ TEST(ScanJsonTest, RejectsWhatStrictJsonRejects) {
       "{\"a\":",
       "]",
       "[1 2]",
+      "[1,,2]",
+      "[+1]",
+      "[0x10]",
+      "[Infinity]",
+      "[-Infinity]",
+      "{'a':1}",
+      "[\"\x1f\"]",
+      "[1234e306]",  // beyond a double, though the exponent alone is not
+      "[1e-2,99999999999999999999e300]",
+      "{\"\\udc00\":1}",              // a lone surrogate in a key
+      "[\"\\ud83d\\ude00\\ude00\"]",  // a pair, then a lone low surrogate
   };
   for (const std::string& text : invalid) {
     Recorder recorder;
@@ -122,14 +133,75 @@ TEST(ScanJsonTest, RejectsWhatStrictJsonRejects) {
 
 TEST(ScanJsonTest, SaysWhereTheSyntaxErrorIs) {
   Recorder recorder;
-  EXPECT_EQ(
-      std::string(ScanJson("[1,\n {\"a\" 2}]", recorder).message()),
-      R"(is not valid JSON: unexpected number literal; expected ':' at line 2, column 7 (byte offset 10))");
+  EXPECT_EQ(std::string(ScanJson("[1,\n {\"a\" 2}]", recorder).message()),
+            R"(is not valid JSON: expected ':' at line 2, column 7 (byte offset 10))");
   EXPECT_EQ(std::string(ScanJson("", recorder).message()),
-            "is not valid JSON: unexpected end of input; expected '[', '{', or a "
-            "literal at line 1, column 1 (byte offset 0)");
+            "is not valid JSON: unexpected end of input; expected a value at line 1, column 1 "
+            "(byte offset 0)");
   EXPECT_EQ(std::string(ScanJson(std::string("[1]\0[2]", 7), recorder).message()),
             R"(is not valid JSON: a NUL byte is not allowed at line 1, column 4 (byte offset 3))");
+}
+
+// Each kind of error in our words, at the byte a person should look at.
+TEST(ScanJsonTest, SaysWhatIsWrongForEachKindOfError) {
+  struct Case {
+    std::string text;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {" ", "unexpected end of input; expected a value at line 1, column 2 (byte offset 1)"},
+      {"[1] [2]", "unexpected text after the value at line 1, column 5 (byte offset 4)"},
+      {"[1,]", "expected a value at line 1, column 4 (byte offset 3)"},
+      {"[1,", "unexpected end of input; expected a value at line 1, column 4 (byte offset 3)"},
+      {"{\"a\":1,}", "expected a key in double quotes at line 1, column 8 (byte offset 7)"},
+      {"{'a':1}", "expected a key in double quotes at line 1, column 2 (byte offset 1)"},
+      {"{\"a\"", "unexpected end of input; expected ':' at line 1, column 5 (byte offset 4)"},
+      {"{\"a\":1 \"b\"", "expected ',' or '}' at line 1, column 8 (byte offset 7)"},
+      {"[1 2]", "expected ',' or ']' at line 1, column 4 (byte offset 3)"},
+      {"[1", "unexpected end of input; expected ',' or ']' at line 1, column 3 (byte offset 2)"},
+      {"[\"\\u12x4\"]",
+       "a \\u escape needs four hexadecimal digits at line 1, column 3 (byte offset 2)"},
+      {"[\"a\\ud800\"]",
+       "a \\u escape is an unpaired UTF-16 surrogate at line 1, column 4 (byte offset 3)"},
+      {"[\"ab\\udc00\"]",
+       "a \\u escape is an unpaired UTF-16 surrogate at line 1, column 5 (byte offset 4)"},
+      {"{\"\\\\\\udfff\":1}",
+       "a \\u escape is an unpaired UTF-16 surrogate at line 1, column 5 (byte offset 4)"},
+      {"[\"\\x\"]", "invalid escape sequence in a string at line 1, column 3 (byte offset 2)"},
+      {"[\"a\tb\"]",
+       "a control character in a string must be escaped at line 1, column 4 (byte offset 3)"},
+      {"[\"abc",
+       "unexpected end of input; expected '\"' to close a string at line 1, column 6 (byte "
+       "offset 5)"},
+      {"[\"a\xff\"]", "ill-formed UTF-8 in a string at line 1, column 4 (byte offset 3)"},
+      {"[1e400]", "a number is too large at line 1, column 2 (byte offset 1)"},
+      {"[1,1234e306]", "a number is too large at line 1, column 4 (byte offset 3)"},
+      {"[1.]", "expected a digit after the decimal point at line 1, column 4 (byte offset 3)"},
+      {"[1e]", "expected a digit in the exponent at line 1, column 4 (byte offset 3)"},
+      {"\xEF\xBB\xBF[]", "a byte order mark is not allowed at line 1, column 1 (byte offset 0)"},
+  };
+  for (const Case& c : cases) {
+    Recorder recorder;
+    const absl::Status status = ScanJson(c.text, recorder);
+    EXPECT_EQ(ScanErrorOf(status), JsonScanError::kSyntax) << Quote(c.text);
+    EXPECT_EQ(std::string(status.message()), "is not valid JSON: " + c.message) << Quote(c.text);
+  }
+}
+
+// What strict JSON allows, near what it does not.
+TEST(ScanJsonTest, AcceptsTheEdgesOfTheGrammar) {
+  const std::vector<std::string> valid = {
+      "[0,-0,0.5,-1.5e-3,1E+2,1e308,1e-400,12345678901234567890123]",
+      "[\"\\\\udc00\"]",  // an escaped backslash, then the letters "udc00"
+      "[\"\x7f\xc3\xa9\xf4\x8f\xbf\xbf\"]",
+      " \t\r\n[ ] \t\r\n",
+      "null",
+      "-1",
+  };
+  for (const std::string& text : valid) {
+    Recorder recorder;
+    EXPECT_TRUE(ScanJson(text, recorder).ok()) << Quote(text);
+  }
 }
 
 TEST(ScanJsonTest, DecodesEscapesInStringsAndKeys) {
@@ -165,8 +237,8 @@ TEST(ScanJsonTest, SyntaxErrorsNeverQuoteTheText) {
   EXPECT_EQ(std::string(status.message()).find("value"), std::string::npos) << status.message();
 }
 
-// The scan must keep nlohmann's verdict on every document: the adapter may
-// neither stop early on valid input nor let invalid input through. A byte
+// The scan (RapidJSON) must keep nlohmann's verdict on every document: the
+// adapter may neither stop early on valid input nor let invalid input through. A byte
 // order mark and NUL bytes are left out: we reject both on purpose.
 TEST(ScanJsonTest, AgreesWithNlohmannOnMutatedDocuments) {
   const std::vector<std::string> seeds = {
@@ -224,6 +296,32 @@ TEST(QuoteTest, QuotesEscapesAndBounds) {
   EXPECT_EQ(Quote("a\"b\n"), "\"a\\\"b\\n\"");
   EXPECT_EQ(Quote("\xff"), "\"\xef\xbf\xbd\"");
   EXPECT_EQ(Quote(std::string(100, 'x')), "\"" + std::string(64, 'x') + "\"...");
+}
+
+// AppendJsonString writes what nlohmann-json's dump wrote (report_json's
+// text must not change): random bytes, weighted towards the interesting ones.
+TEST(AppendJsonStringTest, WritesWhatNlohmannWrote) {
+  const std::string alphabet =
+      std::string("\0\x01\x1f \"\\/\b\f\n\r\tax\x7f", 15) +
+      "\x80\xbf\xc0\xc1\xc2\xdf\xe0\xa0\xed\x9f\xef\xf0\x90\xf4\x8f\xf5\xff";
+  std::uint32_t random = 2024;
+  auto next = [&random] {
+    random = random * 1103515245u + 12345u;
+    return (random >> 8) & 0xffffff;
+  };
+  int differences = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    for (auto n = next() % 12; n > 0; --n) text += alphabet[next() % alphabet.size()];
+    std::string ours;
+    AppendJsonString(ours, text);
+    const std::string theirs =
+        nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (ours != theirs && ++differences <= 5) {
+      ADD_FAILURE() << "ours " << Quote(ours) << " nlohmann " << Quote(theirs);
+    }
+  }
+  EXPECT_EQ(differences, 0);
 }
 
 TEST(ValidUtf8Test, ReplacesInvalidSequencesAndCutsSafely) {

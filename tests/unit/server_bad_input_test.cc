@@ -257,7 +257,7 @@ std::string FiftyMebibytesOfContainers(std::string prefix, std::string_view suff
 
 std::vector<ContentFaultCase> ContentFaults() {
   constexpr char kTooLarge[] = "is 52428800 bytes long, more than the 4194304 bytes this provider";
-  constexpr char kBadUtf8[] = "is not valid JSON: invalid string: ill-formed UTF-8 byte";
+  constexpr char kBadUtf8[] = "is not valid JSON: ill-formed UTF-8 in a string";
   constexpr char kNul[] = "is not valid JSON: a NUL byte is not allowed";
   constexpr char kTooDeep[] = "nests arrays and objects deeper than 64 levels";
   return {
