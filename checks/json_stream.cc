@@ -295,7 +295,11 @@ StreamResult StreamJson(std::string_view text, JsonVisitor& visitor, const JsonL
     return StreamResult{StreamResult::Kind::kSyntax, nul, "a NUL byte is not allowed", {}};
   }
   // StringStream reads up to a NUL, which a copy adds (the text has none).
-  const std::string terminated(text);
+  // RapidJSON's SSE2 scans read whole aligned 16-byte blocks, so the block
+  // that holds the terminating NUL may reach up to 15 bytes past it: the
+  // copy carries 16 NULs, and no read leaves the buffer.
+  std::string terminated(text);
+  terminated.append(16, '\0');
   rapidjson::StringStream stream(terminated.c_str());
   Adapter adapter(text, visitor, limits);
   rapidjson::Reader reader;
