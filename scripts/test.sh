@@ -48,7 +48,8 @@ fuzz_targets=$(sed -n 's/^cc_fuzz_target(\([A-Za-z0-9_]*\).*/\1/p' "$root/tests/
 CC=${FUZZ_CC:-clang} CXX=${FUZZ_CXX:-clang++} BUILD_DIR="$root/build-asan" \
   BUILD_TARGETS="$(echo terraform-provider-compliancecheck terraform-provider-ccfaulty \
     unit_server_concurrency_test integration_test $unit_targets $fuzz_targets)" \
-  "$root/scripts/build.sh" -DCC_BUILD_TESTS=ON -DCC_FUZZ=ON -DCC_SANITIZE=address,undefined \
+  "$root/scripts/build.sh" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCC_BUILD_TESTS=ON -DCC_FUZZ=ON \
+  -DCC_SANITIZE=address,undefined \
   -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
 # No leak suppressions: every leak report fails the stage. (OpenSSL's
 # per-thread state, once reported at provider exit, was gRPC's threads
@@ -65,7 +66,8 @@ FUZZ_BUILD_DIR="$root/build-asan" FUZZ_SECONDS=0 "$root/scripts/fuzz.sh"
 # makes the test binary exit 66.
 stage "ThreadSanitizer: the concurrency test"
 BUILD_DIR="$root/build-tsan" BUILD_TARGETS=unit_server_concurrency_test \
-  "$root/scripts/build.sh" -DCC_BUILD_TESTS=ON -DCC_SANITIZE=thread
+  "$root/scripts/build.sh" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCC_BUILD_TESTS=ON \
+  -DCC_SANITIZE=thread
 TSAN_OPTIONS="exitcode=66 second_deadlock_stack=1" \
   ctest_run --test-dir "$root/build-tsan" -L unit -R '^unit\.ServerConcurrency'
 
