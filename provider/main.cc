@@ -29,12 +29,13 @@ constexpr std::string_view kUsage =
 
 // Go's flag package, which provider authors know, takes -name and --name.
 bool IsFlag(std::string_view arg, std::string_view name) {
-  if (arg.substr(0, 2) == "--")
+  if (arg.substr(0, 2) == "--") {
     arg.remove_prefix(2);
-  else if (arg.substr(0, 1) == "-")
+  } else if (arg.substr(0, 1) == "-") {
     arg.remove_prefix(1);
-  else
+  } else {
     return false;
+  }
   return arg == name || (name == "debug" && arg == "debug=true");
 }
 

@@ -55,12 +55,12 @@ void ToProto(const tf::Diagnostics& in,
   for (const tf::Diagnostic& d : in.items()) ToProto(d, out->Add());
 }
 
-void ToProto(const tf::Block& in, int64_t version, tfplugin6::Schema::Block* block) {
-  block->set_version(version);
-  block->set_description(in.description);
-  block->set_description_kind(tfplugin6::MARKDOWN);
+void ToProto(const tf::Block& in, int64_t version, tfplugin6::Schema::Block* out) {
+  out->set_version(version);
+  out->set_description(in.description);
+  out->set_description_kind(tfplugin6::MARKDOWN);
   for (const tf::NestedBlock& b : in.block_types) {
-    tfplugin6::Schema::NestedBlock* nested = block->add_block_types();
+    tfplugin6::Schema::NestedBlock* nested = out->add_block_types();
     nested->set_type_name(b.type_name);
     nested->set_nesting(tfplugin6::Schema::NestedBlock::LIST);
     nested->set_min_items(b.min_items);
@@ -68,7 +68,7 @@ void ToProto(const tf::Block& in, int64_t version, tfplugin6::Schema::Block* blo
     ToProto(b.block, version, nested->mutable_block());
   }
   for (const tf::Attribute& a : in.attributes) {
-    tfplugin6::Schema::Attribute* attr = block->add_attributes();
+    tfplugin6::Schema::Attribute* attr = out->add_attributes();
     attr->set_name(a.name);
     attr->set_type(cty::ToTypeJson(a.type));
     attr->set_description(a.description);
