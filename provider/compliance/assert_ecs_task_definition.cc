@@ -26,8 +26,8 @@ std::string BlockingText(const checks::Evaluation& evaluation) {
   }
   for (const checks::Finding& f : evaluation.findings) {
     if (f.level != checks::Level::kError || troubled.count(f.argument) > 0) continue;
-    lines.push_back(
-        absl::StrCat(f.attribute, ": ", f.summary, " [", f.control_id, "]. Fix: ", f.remediation));
+    lines.push_back(absl::StrCat(f.attribute, ": ", f.summary, " [", std::string(f.control_id),
+                                 "]. Fix: ", std::string(f.remediation)));
   }
   return absl::StrJoin(lines, "\n");
 }
