@@ -164,7 +164,7 @@ Evaluation Evaluate(const Input& input, const Settings& settings) {
           .title = control.title,
           .severity = control.severity,
           .level = level,
-          .argument = std::move(violation.place.argument),
+          .argument = std::string(violation.place.argument),
           .attribute = std::move(violation.place.attribute),
           .message = std::move(violation.message),
           .remediation = control.remediation,
