@@ -6,7 +6,7 @@ namespace checks {
 
 namespace {
 
-char AsciiUpper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - ('a' - 'A')) : c; }
+using go_json_key_internal::AsciiUpper;
 
 // The fold of the character at the start of `text`, and how many bytes it
 // takes: an ASCII byte upper-cased, one of the four letters Go folds to
@@ -40,7 +40,11 @@ std::string GoFoldKey(std::string_view key) {
   return out;
 }
 
-bool GoKeyMatches(std::string_view key, std::string_view field) {
+namespace go_json_key_internal {
+
+// GoKeyMatches after its first checks (they are repeated here, so this
+// stands on its own).
+bool KeyMatches(std::string_view key, std::string_view field) {
   // Each character of `field` (ASCII) matches one byte of `key`, or two or
   // three bytes of the non-ASCII characters Go folds to ASCII: a shorter key
   // never matches, and one as long matches only byte for byte, ASCII case
@@ -67,4 +71,5 @@ bool GoKeyMatches(std::string_view key, std::string_view field) {
   return i == key.size() && j == field.size();
 }
 
+}  // namespace go_json_key_internal
 }  // namespace checks
