@@ -31,6 +31,21 @@ requires(!std::same_as<Number, char> &&
   out += std::to_string(part);
 }
 
+// An upper bound of the bytes AppendPart adds, so Concat allocates once.
+inline std::size_t PartSize(std::string_view part) { return part.size(); }
+inline std::size_t PartSize(char) { return 1; }
+template <typename Chars>
+requires(!std::convertible_to<const Chars&, std::string_view> && requires(const Chars& c) {
+  { c.data() } -> std::convertible_to<const char*>;
+  { c.size() } -> std::convertible_to<std::size_t>;
+}) std::size_t PartSize(const Chars& part) {
+  return part.size();
+}
+template <std::integral Number>
+requires(!std::same_as<Number, char> && !std::same_as<Number, bool>) std::size_t PartSize(Number) {
+  return 20;  // the digits of a 64-bit integer, or a sign and 19 digits
+}
+
 }  // namespace concat_internal
 
 // Appends each part (anything convertible to std::string_view, or an integer)
@@ -43,6 +58,7 @@ void Append(std::string& out, const Parts&... parts) {
 template <typename... Parts>
 std::string Concat(const Parts&... parts) {
   std::string out;
+  out.reserve((concat_internal::PartSize(parts) + ... + std::size_t{0}));
   Append(out, parts...);
   return out;
 }

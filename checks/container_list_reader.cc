@@ -16,13 +16,19 @@ namespace {
 // quoted in a message; anything else may be a secret.
 constexpr std::string_view kNamespaceModeValues[] = {"host", "task", "none"};
 
-void Set(ContainerKey& key, const Place& place, JsonKind kind, std::string_view string_value) {
+// `key` is where it is now: `parent`'s attribute, a dot and the key as
+// written. Written into the place it had, which usually has room for it.
+void Set(ContainerKey& key, const Place& parent, std::string_view written, JsonKind kind,
+         std::string_view string_value) {
   key.present = true;
-  key.place = place;
+  key.place.argument = parent.argument;
+  key.place.attribute.assign(parent.attribute).append(".").append(written);
   key.kind = kind;
-  key.text = kind == JsonKind::kString    ? std::string(string_value)
-             : kind == JsonKind::kBoolean ? std::string(string_value)
-                                          : std::string();
+  if (kind == JsonKind::kString || kind == JsonKind::kBoolean) {
+    key.text.assign(string_value);
+  } else {
+    key.text.clear();
+  }
 }
 
 // Where an absent key belongs: "container_definitions[1].privileged".
@@ -83,25 +89,26 @@ void ContainerListReader::OnContainerKey(std::span<const JsonFrame> path, JsonKi
   const std::string& key = path[1].key;
   current_field_ = MatchContainerField(key);
   if (const std::optional<ContainerField> field = current_field_) {
-    const Place place{list_.place.argument, Concat(container.place.attribute, ".", key)};
     switch (*field) {
       case ContainerField::kPrivileged:
-        Set(container.privileged, place, kind, string_value);
+        Set(container.privileged, container.place, key, kind, string_value);
         return;
       case ContainerField::kReadonlyRootFilesystem:
-        Set(container.readonly_root_filesystem, place, kind, string_value);
+        Set(container.readonly_root_filesystem, container.place, key, kind, string_value);
         return;
       case ContainerField::kUser:
-        Set(container.user, place, kind, string_value);
+        Set(container.user, container.place, key, kind, string_value);
         return;
       case ContainerField::kLogConfiguration:
-        Set(container.log_configuration, place, kind, string_value);
+        Set(container.log_configuration, container.place, key, kind, string_value);
         // null resets the pointer; a second object decodes into the first.
         if (kind != JsonKind::kObject) container.log_driver.present = false;
-        container.log_driver.place = {list_.place.argument, Concat(place.attribute, ".logDriver")};
+        container.log_driver.place.argument = list_.place.argument;
+        container.log_driver.place.attribute.assign(container.log_configuration.place.attribute)
+            .append(".logDriver");
         return;
       case ContainerField::kEnvironment:
-        Set(container.environment, place, kind, string_value);
+        Set(container.environment, container.place, key, kind, string_value);
         container.environment_names.clear();  // a second array replaces the first
         return;
     }
@@ -120,14 +127,12 @@ void ContainerListReader::OnNestedValue(std::span<const JsonFrame> path, JsonKin
   if (field == ContainerField::kLogConfiguration && path.size() == 3 &&
       container.log_configuration.kind == JsonKind::kObject) {
     const std::string& key = path[2].key;
-    auto place = [&] {
-      return Place{list_.place.argument,
-                   Concat(container.log_configuration.place.attribute, ".", key)};
-    };
     if (IsLogDriverKey(key)) {
-      Set(container.log_driver, place(), kind, string_value);
+      Set(container.log_driver, container.log_configuration.place, key, kind, string_value);
     } else if (IsLogDriverNearMiss(key)) {
-      AddMisplaced(container.index, place(), key, NearMiss{"logDriver", false}, kind, string_value);
+      const Place place{list_.place.argument,
+                        Concat(container.log_configuration.place.attribute, ".", key)};
+      AddMisplaced(container.index, place, key, NearMiss{"logDriver", false}, kind, string_value);
     }
     return;
   }

@@ -64,6 +64,11 @@ Level AfterEnforcement(Level level, Enforcement enforcement) {
 
 }  // namespace
 
+const std::vector<std::string>& ReferenceList::Empty() {
+  static const std::vector<std::string>* const empty = new std::vector<std::string>();
+  return *empty;
+}
+
 Level Settings::LevelOf(const Control& control) const {
   auto it = levels.find(control.id);
   return it == levels.end() ? control.default_level : it->second;
@@ -159,11 +164,11 @@ Evaluation Evaluate(const Input& input, const Settings& settings) {
           .title = control.title,
           .severity = control.severity,
           .level = level,
-          .argument = std::move(violation.place.argument),
+          .argument = std::string(violation.place.argument),
           .attribute = std::move(violation.place.attribute),
           .message = std::move(violation.message),
           .remediation = control.remediation,
-          .references = control.references,
+          .references = ReferenceList(control.references),
           .summary = !violation.summary.empty() ? std::move(violation.summary)
                      : violation.unverifiable   ? UnverifiableSummary(control)
                      : violation.invalid_value && !control.invalid_value_summary.empty()

@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "checks/control.h"
@@ -62,9 +63,44 @@ struct ControlResult {
   std::optional<Waiver> waiver;  // kWaived: the waiver in force
 };
 
+// A control's references as a finding holds them: the catalog's list, which
+// lives for the program, not a copy of it. Reads as a const vector.
+class ReferenceList {
+ public:
+  using value_type = std::string;
+  using const_iterator = std::vector<std::string>::const_iterator;
+  using iterator = const_iterator;
+
+  ReferenceList() = default;
+  // `list` must outlive every copy (the catalog's lives for the program).
+  explicit ReferenceList(const std::vector<std::string>& list) : list_(&list) {}
+
+  const std::vector<std::string>& list() const { return list_ != nullptr ? *list_ : Empty(); }
+  operator const std::vector<std::string>&() const { return list(); }  // NOLINT: reads as one
+  const_iterator begin() const { return list().begin(); }
+  const_iterator end() const { return list().end(); }
+  std::size_t size() const { return list().size(); }
+  bool empty() const { return list().empty(); }
+  const std::string& operator[](std::size_t i) const { return list()[i]; }
+
+  friend bool operator==(const ReferenceList& a, const ReferenceList& b) {
+    return a.list() == b.list();
+  }
+  friend bool operator==(const ReferenceList& a, const std::vector<std::string>& b) {
+    return a.list() == b;
+  }
+
+ private:
+  static const std::vector<std::string>& Empty();
+  const std::vector<std::string>* list_ = nullptr;
+};
+
+// The texts that come from the catalog (control_id, title, remediation,
+// references) are views of it: it lives for the program, so a Finding may
+// be copied and kept anywhere.
 struct Finding {
-  std::string control_id;
-  std::string title;
+  std::string_view control_id;
+  std::string_view title;
   Severity severity = Severity::kMedium;
   Level level = Level::kWarning;  // after enforcement; never kOff
   // The top-level argument that holds the problem ("pid_mode",
@@ -74,9 +110,9 @@ struct Finding {
   // "pid_mode", "container_definitions[1].pidMode",
   // "task_definition_json.containerDefinitions[0].pidMode".
   std::string attribute;
-  std::string message;      // what is wrong here, specific to this value
-  std::string remediation;  // how to fix it
-  std::vector<std::string> references;
+  std::string message;           // what is wrong here, specific to this value
+  std::string_view remediation;  // how to fix it
+  ReferenceList references;
   std::string summary;  // the control's diagnostic summary
   // The control failed closed because its input could not be read: the
   // summary says it could not be verified, not that it failed.

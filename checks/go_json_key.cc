@@ -6,6 +6,8 @@ namespace checks {
 
 namespace {
 
+using go_json_key_internal::AsciiUpper;
+
 // The fold of the character at the start of `text`, and how many bytes it
 // takes: an ASCII byte upper-cased, one of the four letters Go folds to
 // ASCII, or any other byte as it is (it never equals an ASCII fold).
@@ -38,19 +40,26 @@ std::string GoFoldKey(std::string_view key) {
   return out;
 }
 
-bool GoKeyMatches(std::string_view key, std::string_view field) {
-  if (key == field) return true;
+namespace go_json_key_internal {
+
+// GoKeyMatches after its first checks (they are repeated here, so this
+// stands on its own).
+bool KeyMatches(std::string_view key, std::string_view field) {
   // Each character of `field` (ASCII) matches one byte of `key`, or two or
   // three bytes of the non-ASCII characters Go folds to ASCII: a shorter key
   // never matches, and one as long matches only byte for byte, ASCII case
   // aside (a non-ASCII byte there folds to itself, never to ASCII).
   if (key.size() < field.size()) return false;
+  if (field.empty()) return key.empty();
+  // Most keys differ from most fields in their first character: an ASCII
+  // one folds only to itself, so it decides without reading further.
+  if (const auto first = static_cast<unsigned char>(key[0]);
+      first < 0x80 && AsciiUpper(static_cast<char>(first)) != AsciiUpper(field[0])) {
+    return false;
+  }
   if (key.size() == field.size()) {
     for (std::size_t i = 0; i < key.size(); ++i) {
-      char a = key[i], b = field[i];
-      if (a >= 'a' && a <= 'z') a = static_cast<char>(a - ('a' - 'A'));
-      if (b >= 'a' && b <= 'z') b = static_cast<char>(b - ('a' - 'A'));
-      if (a != b) return false;
+      if (AsciiUpper(key[i]) != AsciiUpper(field[i])) return false;
     }
     return true;
   }
@@ -62,4 +71,5 @@ bool GoKeyMatches(std::string_view key, std::string_view field) {
   return i == key.size() && j == field.size();
 }
 
+}  // namespace go_json_key_internal
 }  // namespace checks

@@ -22,9 +22,29 @@ namespace checks {
 // above mapped to their ASCII folds, everything else unchanged.
 std::string GoFoldKey(std::string_view key);
 
+namespace go_json_key_internal {
+bool KeyMatches(std::string_view key, std::string_view field);
+constexpr char AsciiUpper(char c) {
+  return c >= 'a' && c <= 'z' ? static_cast<char>(c - ('a' - 'A')) : c;
+}
+}  // namespace go_json_key_internal
+
 // True when encoding/json would decode `key` into the struct field named
-// `field` (an ASCII Go field name such as "ReadonlyRootFilesystem").
-bool GoKeyMatches(std::string_view key, std::string_view field);
+// `field` (an ASCII Go field name such as "ReadonlyRootFilesystem"). Inline
+// for the answer most calls get: a key is compared with many fields, and
+// differs from most in length or in an ASCII first character, which folds
+// only to itself.
+inline bool GoKeyMatches(std::string_view key, std::string_view field) {
+  using go_json_key_internal::AsciiUpper;
+  // A key matches only as long a field, or a longer one where it holds
+  // non-ASCII letters (see go_json_key.cc).
+  if (key.size() < field.size()) return false;
+  if (!key.empty() && !field.empty() && static_cast<unsigned char>(key[0]) < 0x80 &&
+      AsciiUpper(key[0]) != AsciiUpper(field[0])) {
+    return false;
+  }
+  return go_json_key_internal::KeyMatches(key, field);
+}
 
 }  // namespace checks
 

@@ -41,9 +41,11 @@ std::string_view Hint(std::string_view argument) {
 }
 
 InputProblem Unreadable(const ReadProblem& problem) {
-  const std::string& argument = problem.place.argument;
-  InputProblem out{
-      .kind = InputProblem::Kind::kUnreadable, .argument = argument, .summary = {}, .detail = {}};
+  const std::string_view argument = problem.place.argument;
+  InputProblem out{.kind = InputProblem::Kind::kUnreadable,
+                   .argument = std::string(argument),
+                   .summary = {},
+                   .detail = {}};
   const bool document = argument == "task_definition_json";
   switch (problem.kind) {
     case ReadProblem::Kind::kNotString:

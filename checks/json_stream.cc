@@ -5,7 +5,9 @@
 // allowed after the root value. Text that is valid UTF-8 as a whole (checked
 // first, eight bytes at a time) is parsed without RapidJSON's per-byte
 // validation, so its SIMD string scan runs; other text with it, so the first
-// error in reading order is the one reported.
+// error in reading order is the one reported. RapidJSON reads a NUL-padded
+// copy in place (strings are decoded inside it, not copied out); the copy,
+// the reader and the path frames are kept per thread and reused.
 
 #include "checks/json_stream.h"
 
@@ -13,6 +15,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -30,13 +33,22 @@
 namespace checks {
 namespace {
 
-constexpr unsigned kParseFlags =
-    rapidjson::kParseIterativeFlag | rapidjson::kParseNumbersAsStringsFlag;
+constexpr unsigned kParseFlags = rapidjson::kParseIterativeFlag |
+                                 rapidjson::kParseNumbersAsStringsFlag |
+                                 rapidjson::kParseInsituFlag;
 constexpr unsigned kValidatingParseFlags = kParseFlags | rapidjson::kParseValidateEncodingFlag;
 
 bool IsValidUtf8(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
+    if (i + 32 <= text.size()) {
+      std::uint64_t words[4];
+      std::memcpy(words, text.data() + i, 32);
+      if (((words[0] | words[1] | words[2] | words[3]) & 0x8080808080808080u) == 0) {
+        i += 32;
+        continue;
+      }
+    }
     if (i + 8 <= text.size()) {
       std::uint64_t word;
       std::memcpy(&word, text.data() + i, 8);
@@ -166,15 +178,36 @@ std::string Explain(rapidjson::ParseErrorCode code, std::string_view text, std::
   return "invalid JSON";
 }
 
-// RapidJSON's SAX handler: keeps the path and calls the visitor.
+// What a parse needs besides the text, kept per thread so that a parse
+// allocates nothing once the buffers have grown: the NUL-padded copy that
+// RapidJSON reads (and decodes strings in), the reader (its stack keeps its
+// capacity) and the path frames (their keys keep theirs).
+struct Scratch {
+  std::string buffer;
+  rapidjson::Reader reader;
+  std::vector<JsonFrame> frames;
+  bool in_use = false;  // a visitor that scans JSON itself gets its own Scratch
+
+  // Memory above this stays with the thread only for the parse that needed it.
+  static constexpr std::size_t kKeepBytes = 64 * 1024;
+  void Release() {
+    if (buffer.capacity() > kKeepBytes) std::string().swap(buffer);
+    for (JsonFrame& frame : frames) {
+      if (frame.key.capacity() > kKeepBytes) std::string().swap(frame.key);
+    }
+  }
+};
+
+// RapidJSON's SAX handler: keeps the path and calls the visitor. The path is
+// the first `depth_` of `frames_`; frames past it are kept for reuse.
 class Adapter final {
  public:
-  Adapter(std::string_view text, JsonVisitor& visitor, const JsonLimits& limits)
+  Adapter(std::string_view text, JsonVisitor& visitor, const JsonLimits& limits,
+          std::vector<JsonFrame>& frames)
       : has_escapes_(text.find("\\u") != std::string_view::npos),
         visitor_(visitor),
-        limits_(limits) {
-    path_.reserve(8);
-  }
+        limits_(limits),
+        frames_(frames) {}
 
   bool Null() { return Scalar(JsonKind::kNull); }
   bool Bool(bool value) { return Scalar(JsonKind::kBoolean, value ? "true" : "false"); }
@@ -199,7 +232,7 @@ class Adapter final {
   bool Key(const char* text, rapidjson::SizeType length, bool) {
     const std::string_view key(text, length);
     if (has_escapes_ && HasEncodedSurrogate(key)) return FailLoneSurrogate();
-    path_.back().key.assign(key);
+    frames_[depth_ - 1].key.assign(key);
     return true;
   }
   bool EndObject(rapidjson::SizeType) { return Close(); }
@@ -241,7 +274,8 @@ class Adapter final {
   }
 
   bool Visit(JsonKind kind, std::string_view value) {
-    absl::Status status = visitor_.OnValue(path_, kind, value);
+    absl::Status status =
+        visitor_.OnValue(std::span<const JsonFrame>(frames_.data(), depth_), kind, value);
     if (status.ok()) return true;
     result_.kind = StreamResult::Kind::kStopped;
     result_.status = std::move(status);
@@ -250,7 +284,7 @@ class Adapter final {
 
   // A value is done: the enclosing array moves on to its next index.
   void Done() {
-    if (!path_.empty() && path_.back().is_array) ++path_.back().index;
+    if (depth_ > 0 && frames_[depth_ - 1].is_array) ++frames_[depth_ - 1].index;
   }
 
   bool Scalar(JsonKind kind, std::string_view value = {}) {
@@ -260,17 +294,21 @@ class Adapter final {
   }
 
   bool Open(JsonKind kind, bool is_array) {
-    if (path_.size() + 1 > limits_.max_depth) {
+    if (depth_ + 1 > limits_.max_depth) {
       result_.kind = StreamResult::Kind::kTooDeep;
       return false;
     }
     if (!Visit(kind, {})) return false;
-    path_.push_back(JsonFrame{is_array, 0, {}});
+    if (depth_ == frames_.size()) frames_.emplace_back();
+    JsonFrame& frame = frames_[depth_++];
+    frame.is_array = is_array;
+    frame.index = 0;
+    frame.key.clear();
     return true;
   }
 
   bool Close() {
-    path_.pop_back();
+    --depth_;
     Done();
     return true;
   }
@@ -279,9 +317,36 @@ class Adapter final {
   Pending pending_ = Pending::kNone;
   JsonVisitor& visitor_;
   const JsonLimits& limits_;
-  std::vector<JsonFrame> path_;
+  std::vector<JsonFrame>& frames_;
+  std::size_t depth_ = 0;
   StreamResult result_;
 };
+
+StreamResult Parse(std::string_view text, JsonVisitor& visitor, const JsonLimits& limits,
+                   Scratch& scratch) {
+  // RapidJSON reads up to a NUL, which the copy adds (the text has none).
+  // Its SSE2 scans read whole aligned 16-byte blocks, so the block that
+  // holds the terminating NUL may reach up to 15 bytes past it: the copy
+  // carries 16 NULs, and no read leaves the buffer. Strings are decoded in
+  // place, behind the reading position, so what is still to be read is
+  // the text as given.
+  std::string& terminated = scratch.buffer;
+  terminated.assign(text);
+  terminated.append(16, '\0');
+  rapidjson::InsituStringStream stream(terminated.data());
+  Adapter adapter(text, visitor, limits, scratch.frames);
+  rapidjson::Reader& reader = scratch.reader;
+  const rapidjson::ParseResult parsed = IsValidUtf8(text)
+                                            ? reader.Parse<kParseFlags>(stream, adapter)
+                                            : reader.Parse<kValidatingParseFlags>(stream, adapter);
+  StreamResult result = adapter.Take(text, parsed.Offset());
+  if (!parsed.IsError() || result.kind != StreamResult::Kind::kOk) return result;
+  // RapidJSON found the error; the adapter stopped nothing.
+  result.kind = StreamResult::Kind::kSyntax;
+  result.offset = parsed.Offset();
+  result.message = Explain(parsed.Code(), text, parsed.Offset());
+  return result;
+}
 
 }  // namespace
 
@@ -294,25 +359,20 @@ StreamResult StreamJson(std::string_view text, JsonVisitor& visitor, const JsonL
   if (const size_t nul = text.find('\0'); nul != std::string_view::npos) {
     return StreamResult{StreamResult::Kind::kSyntax, nul, "a NUL byte is not allowed", {}};
   }
-  // StringStream reads up to a NUL, which a copy adds (the text has none).
-  // RapidJSON's SSE2 scans read whole aligned 16-byte blocks, so the block
-  // that holds the terminating NUL may reach up to 15 bytes past it: the
-  // copy carries 16 NULs, and no read leaves the buffer.
-  std::string terminated(text);
-  terminated.append(16, '\0');
-  rapidjson::StringStream stream(terminated.c_str());
-  Adapter adapter(text, visitor, limits);
-  rapidjson::Reader reader;
-  const rapidjson::ParseResult parsed = IsValidUtf8(text)
-                                            ? reader.Parse<kParseFlags>(stream, adapter)
-                                            : reader.Parse<kValidatingParseFlags>(stream, adapter);
-  StreamResult result = adapter.Take(text, parsed.Offset());
-  if (!parsed.IsError() || result.kind != StreamResult::Kind::kOk) return result;
-  // RapidJSON found the error; the adapter stopped nothing.
-  result.kind = StreamResult::Kind::kSyntax;
-  result.offset = parsed.Offset();
-  result.message = Explain(parsed.Code(), text, parsed.Offset());
-  return result;
+  thread_local Scratch scratch;
+  if (scratch.in_use) {
+    Scratch own;
+    return Parse(text, visitor, limits, own);
+  }
+  struct InUse {
+    explicit InUse(Scratch& s) : scratch(s) { scratch.in_use = true; }
+    ~InUse() {
+      scratch.in_use = false;
+      scratch.Release();
+    }
+    Scratch& scratch;
+  } in_use(scratch);
+  return Parse(text, visitor, limits, scratch);
 }
 
 }  // namespace checks

@@ -6,14 +6,17 @@
 #define COMPLIANCECHECK_CHECKS_PLACE_H_
 
 #include <string>
+#include <string_view>
 
 namespace checks {
 
 // The top-level argument Terraform points at, and the argument plus the
-// 0-based path inside its JSON, as users see it.
+// 0-based path inside its JSON, as users see it. `argument` is one of the
+// arguments' names, which are string literals: it never dangles, and the
+// many places of one argument share it instead of each copying it.
 struct Place {
-  std::string argument;   // "pid_mode", "task_definition_json"
-  std::string attribute;  // "pid_mode", "task_definition_json.pidMode"
+  std::string_view argument;  // "pid_mode", "task_definition_json"
+  std::string attribute;      // "pid_mode", "task_definition_json.pidMode"
 };
 
 }  // namespace checks

@@ -20,15 +20,25 @@ class Writer {
  public:
   explicit Writer(std::string& out) : out_(out) {}
 
+  // `key` is one of this file's literals, which need no escaping.
   void Key(std::string_view key) {
     Separate();
-    AppendJsonString(out_, key);
-    out_ += ':';
+    out_ += '"';
+    out_ += key;
+    out_ += "\":";
     after_key_ = true;
   }
   void String(std::string_view value) {
     Separate();
     AppendJsonString(out_, value);
+  }
+  // `name` is one of our enums' names ("fail", "error", "high"), which need
+  // no escaping.
+  void Name(std::string_view name) {
+    Separate();
+    out_ += '"';
+    out_ += name;
+    out_ += '"';
   }
   void Literal(std::string_view literal) {  // true, false, null
     Separate();
@@ -94,9 +104,9 @@ std::string ReportJson(const Evaluation& evaluation, const Text& family) {
     json.Key("id");
     json.String(result.control != nullptr ? std::string_view(result.control->id) : "");
     json.Key("status");
-    json.String(StatusName(result.status));
+    json.Name(StatusName(result.status));
     json.Key("level");
-    json.String(LevelName(result.level));
+    json.Name(LevelName(result.level));
     if (result.waiver.has_value()) {
       json.Key("reason");
       json.String(result.waiver->reason);
@@ -115,9 +125,9 @@ std::string ReportJson(const Evaluation& evaluation, const Text& family) {
     json.Key("title");
     json.String(finding.title);
     json.Key("severity");
-    json.String(SeverityName(finding.severity));
+    json.Name(SeverityName(finding.severity));
     json.Key("level");
-    json.String(LevelName(finding.level));
+    json.Name(LevelName(finding.level));
     json.Key("attribute");
     json.String(finding.attribute);
     json.Key("message");

@@ -16,7 +16,8 @@
 namespace checks {
 namespace {
 
-Place ArgumentPlace(std::string_view name) { return Place{std::string(name), std::string(name)}; }
+// `name` is a string literal (see Place).
+Place ArgumentPlace(std::string_view name) { return Place{name, std::string(name)}; }
 
 // Stops nothing: the reader records shape errors and the scan checks syntax.
 class ContainerDefinitionsVisitor final : public JsonVisitor {

@@ -51,9 +51,7 @@ bool IsTaskDefinitionKey(std::string_view key) {
   return false;
 }
 
-Place DocumentPlace(std::string_view key) {
-  return Place{std::string(kArgument), Concat(kArgument, ".", key)};
-}
+Place DocumentPlace(std::string_view key) { return Place{kArgument, Concat(kArgument, ".", key)}; }
 
 // What one task definition object says; a document may hold two (the root and
 // the wrapped one) until the scan knows whether there is a wrapper.
@@ -151,7 +149,7 @@ class DocumentVisitor final : public JsonVisitor {
       definition.document_state = Text::State::kMalformed;
       definition.document_problem = ReadProblem{
           .kind = ReadProblem::Kind::kWrongShape,
-          .place = {std::string(kArgument), std::string(kArgument)},
+          .place = {kArgument, std::string(kArgument)},
           .message = Concat(kArgument,
                             " does not look like a task definition: it has none of its "
                             "keys (family, containerDefinitions, pidMode, ...), neither at "
@@ -196,7 +194,7 @@ class DocumentVisitor final : public JsonVisitor {
     std::string message =
         Concat(attribute, " must be ", expected, ", but it is ", JsonKindName(kind), ".");
     problem_ = ReadProblem{.kind = ReadProblem::Kind::kWrongShape,
-                           .place = {std::string(kArgument), attribute},
+                           .place = {kArgument, attribute},
                            .message = message};
     return absl::InvalidArgumentError(message);
   }
@@ -212,7 +210,7 @@ class DocumentVisitor final : public JsonVisitor {
 
 void ReadTaskDefinitionDocument(std::string_view json, TaskDefinition& definition) {
   definition.form = TaskDefinition::Form::kDocument;
-  const Place argument{std::string(kArgument), std::string(kArgument)};
+  const Place argument{kArgument, std::string(kArgument)};
   definition.pid_mode.place = DocumentPlace("pidMode");
   definition.ipc_mode.place = DocumentPlace("ipcMode");
   definition.network_mode.place = DocumentPlace("networkMode");

@@ -7,6 +7,10 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "checks/concat.h"
@@ -65,6 +69,21 @@ bool IsPlainAscii8(const char* p) {
           has_zero(word ^ (kOnes * '\\'))) == 0;
 }
 
+// True when none of the 16 bytes at `p` is below 0x20, '"', '\\' or above
+// 0x7F (IsPlainAscii8 on two words where SSE2 is not there).
+bool IsPlainAscii16(const char* p) {
+#if defined(__SSE2__)
+  const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  // Signed: bytes above 0x7F are negative, so below 0x20 too.
+  const __m128i special = _mm_or_si128(_mm_cmplt_epi8(bytes, _mm_set1_epi8(0x20)),
+                                       _mm_or_si128(_mm_cmpeq_epi8(bytes, _mm_set1_epi8('"')),
+                                                    _mm_cmpeq_epi8(bytes, _mm_set1_epi8('\\'))));
+  return _mm_movemask_epi8(special) == 0;
+#else
+  return IsPlainAscii8(p) && IsPlainAscii8(p + 8);
+#endif
+}
+
 }  // namespace
 
 std::size_t Utf8SequenceLength(std::string_view text) {
@@ -117,6 +136,10 @@ void AppendJsonString(std::string& out, std::string_view text) {
   out += '"';
   std::size_t plain = 0;  // start of the bytes not yet appended
   for (std::size_t i = 0; i < text.size();) {
+    if (i + 16 <= text.size() && IsPlainAscii16(text.data() + i)) {
+      i += 16;
+      continue;
+    }
     if (i + 8 <= text.size() && IsPlainAscii8(text.data() + i)) {
       i += 8;
       continue;

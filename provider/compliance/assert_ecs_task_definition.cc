@@ -8,6 +8,7 @@
 #include "absl/strings/str_join.h"
 #include "provider/compliance/functions.h"
 #include "provider/compliance/task_definition_parameter.h"
+#include "provider/text/string_view.h"
 
 namespace compliance {
 namespace {
@@ -26,8 +27,8 @@ std::string BlockingText(const checks::Evaluation& evaluation) {
   }
   for (const checks::Finding& f : evaluation.findings) {
     if (f.level != checks::Level::kError || troubled.count(f.argument) > 0) continue;
-    lines.push_back(
-        absl::StrCat(f.attribute, ": ", f.summary, " [", f.control_id, "]. Fix: ", f.remediation));
+    lines.push_back(absl::StrCat(f.attribute, ": ", f.summary, " [", text::AbslView(f.control_id),
+                                 "]. Fix: ", text::AbslView(f.remediation)));
   }
   return absl::StrJoin(lines, "\n");
 }

@@ -37,13 +37,13 @@ cty::Value FindingsValue(const std::vector<checks::Finding>& findings) {
     for (const std::string& r : f.references) refs.push_back(cty::Value::String(r));
     const bool waived = f.level == checks::Level::kWaived;
     items.push_back(cty::Value::Object({
-        {"control_id", cty::Value::String(f.control_id)},
-        {"title", cty::Value::String(f.title)},
+        {"control_id", cty::Value::String(std::string(f.control_id))},
+        {"title", cty::Value::String(std::string(f.title))},
         {"severity", cty::Value::String(std::string(checks::SeverityName(f.severity)))},
         {"level", cty::Value::String(std::string(checks::LevelName(f.level)))},
         {"attribute", cty::Value::String(f.attribute)},
         {"message", cty::Value::String(f.message)},
-        {"remediation", cty::Value::String(f.remediation)},
+        {"remediation", cty::Value::String(std::string(f.remediation))},
         {"references", cty::Value::List(cty::Type::String(), std::move(refs))},
         {"waiver_reason",
          waived ? cty::Value::String(f.waiver_reason) : cty::Value::Null(cty::Type::String())},
