@@ -8,7 +8,7 @@ packages=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
   libabsl-dev libssl-dev libgtest-dev nlohmann-json3-dev rapidjson-dev libmsgpack-cxx-dev
   clang libclang-rt-14-dev clang-format clang-tidy
-  zip unzip gnupg openssl python3
+  zip unzip gnupg openssl python3 procps
 )
 
 missing=()
