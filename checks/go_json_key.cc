@@ -6,8 +6,6 @@ namespace checks {
 
 namespace {
 
-using go_json_key_internal::AsciiUpper;
-
 // The fold of the character at the start of `text`, and how many bytes it
 // takes: an ASCII byte upper-cased, one of the four letters Go folds to
 // ASCII, or any other byte as it is (it never equals an ASCII fold).

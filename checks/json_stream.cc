@@ -189,7 +189,7 @@ struct Scratch {
   bool in_use = false;  // a visitor that scans JSON itself gets its own Scratch
 
   // Memory above this stays with the thread only for the parse that needed it.
-  static constexpr std::size_t kKeepBytes = 64 * 1024;
+  static constexpr std::size_t kKeepBytes = std::size_t{64} * 1024;
   void Release() {
     if (buffer.capacity() > kKeepBytes) std::string().swap(buffer);
     for (JsonFrame& frame : frames) {
