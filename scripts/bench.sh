@@ -44,44 +44,66 @@ trap 'rm -rf "$work"' EXIT
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-521 -nodes -days 1 \
   -subj /CN=localhost -keyout "$work/client.key" -out "$work/client.pem" 2>/dev/null
 
-# handshake BINARY: one start as Terraform starts a provider; prints
-# "<ms to the handshake line> <VmRSS kB 0.3 s later> <VmHWM kB>".
-# Times come from $EPOCHREALTIME (no process of their own); the only
-# processes started are env and the provider.
-client_pem=$(cat "$work/client.pem")
-handshake() {
-  local start end line rss hwm cpu
-  start=${EPOCHREALTIME/./}
-  coproc PROVIDER_PROC {
-    exec env -i PATH="$PATH" TMPDIR="$work" \
-      TF_PLUGIN_MAGIC_COOKIE=d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2 \
-      PLUGIN_PROTOCOL_VERSIONS=5,6 PLUGIN_MIN_PORT=10000 PLUGIN_MAX_PORT=25000 \
-      PLUGIN_CLIENT_CERT="$client_pem" "$1" 2>/dev/null
-  }
-  local pid=$PROVIDER_PROC_PID
-  read -r line <&"${PROVIDER_PROC[0]}"
-  end=${EPOCHREALTIME/./}
-  # CPU time of all its threads so far (ns): what start-up costs, apart from
-  # waiting for a CPU on a busy machine. (Ours: may include part of the
-  # backtrace preparation that starts right after the handshake line.)
-  cpu=$({ cat /proc/"$pid"/task/*/schedstat 2>/dev/null || true; } | awk '{s += $1} END {print int(s / 1000)}')
-  sleep 0.3
-  rss=$(awk '/^VmRSS/{print $2}' "/proc/$pid/status")
-  hwm=$(awk '/^VmHWM/{print $2}' "/proc/$pid/status")
-  kill -TERM "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-  echo "$((end - start)) $rss $hwm $cpu"
+# measure BINARY N -> "p50_us rss_kb hwm_kb cpu_us": N starts as Terraform
+# starts a provider (an environment of just go-plugin's variables, stdout a
+# pipe), each timed from just before posix_spawn to the handshake line read
+# from the pipe, with the CPU time of all its threads at that moment
+# (schedstat: what start-up costs, apart from waiting for a CPU on a busy
+# machine), and its RSS and peak RSS 0.3 s later. Python's os.posix_spawn
+# adds well under a millisecond; a bash coproc plus env, as this script used
+# before, added about 15 ms and 8.5 ms of CPU per start on this kind of
+# machine (a static hello-world measured 15 ms that way), more than the
+# provider's own start-up.
+cat >"$work/handshake.py" <<'PY'
+import os, signal, statistics, sys, time
+binary, runs, workdir, client_pem = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+env = {
+    "PATH": os.environ["PATH"], "TMPDIR": workdir,
+    "TF_PLUGIN_MAGIC_COOKIE": "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2",
+    "PLUGIN_PROTOCOL_VERSIONS": "5,6", "PLUGIN_MIN_PORT": "10000", "PLUGIN_MAX_PORT": "25000",
+    "PLUGIN_CLIENT_CERT": open(client_pem).read().strip(),
 }
+def cpu_us(pid):
+    total = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            total += int(open(f"/proc/{pid}/task/{task}/schedstat").read().split()[0])
+        except OSError:
+            pass
+    return total // 1000
+def status_kb(pid, field):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    return 0
+samples = []
+devnull = os.open(os.devnull, os.O_WRONLY)
+for _ in range(runs):
+    read_end, write_end = os.pipe()
+    actions = [(os.POSIX_SPAWN_DUP2, write_end, 1), (os.POSIX_SPAWN_CLOSE, read_end),
+               (os.POSIX_SPAWN_DUP2, devnull, 2)]
+    start = time.perf_counter_ns()
+    pid = os.posix_spawn(binary, [binary], env, file_actions=actions)
+    os.close(write_end)
+    line = b""
+    while not line.endswith(b"\n"):
+        chunk = os.read(read_end, 4096)
+        if not chunk:
+            sys.exit(f"bench: {binary} exited before its handshake line")
+        line += chunk
+    wall = (time.perf_counter_ns() - start) // 1000
+    cpu = cpu_us(pid)
+    time.sleep(0.3)
+    rss, hwm = status_kb(pid, "VmRSS"), status_kb(pid, "VmHWM")
+    os.kill(pid, signal.SIGTERM)
+    os.waitpid(pid, 0)
+    os.close(read_end)
+    samples.append((wall, rss, hwm, cpu))
+print(*(int(statistics.median(s[i] for s in samples)) for i in range(4)))
+PY
+measure() { python3 "$work/handshake.py" "$1" "$2" "$work" "$work/client.pem"; }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-
-measure() {  # measure BINARY N -> "p50_us rss_kb hwm_kb cpu_us"
-  local i
-  : >"$work/samples"
-  for ((i = 0; i < $2; i++)); do handshake "$1" >>"$work/samples"; done
-  echo "$(cut -d' ' -f1 "$work/samples" | median) $(cut -d' ' -f2 "$work/samples" | median)" \
-    "$(cut -d' ' -f3 "$work/samples" | median) $(cut -d' ' -f4 "$work/samples" | median)"
-}
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.3f", a / b}'; }
 
