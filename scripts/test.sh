@@ -15,12 +15,14 @@
 # Unit and integration tests run once, under the sanitizers; the normal
 # build compiles only what stage 2 runs. On two cores the builds are most of
 # the time, and the tests leave CPUs idle while they wait on processes and
-# sockets: so the normal and ThreadSanitizer builds, and the style check, run
-# in the background at low priority (nice), taking only the CPU the stage in
-# front leaves over, and the tests in front keep the CPU they ask for. Each
-# background job's output is shown whole when the run waits for it; the
-# normal build's end-to-end tests run last, so their summary closes the
-# output.
+# sockets. So one build runs in front and the next in the background at low
+# priority (nice), taking only the CPU the stage in front leaves over:
+#   normal build                     | AddressSanitizer build (background)
+#   end-to-end and soak tests        | AddressSanitizer build (background)
+#   AddressSanitizer build, fuzz replay
+#   unit and integration tests       | ThreadSanitizer stage, style (background)
+# Background output is shown whole once it has ended; the end-to-end tests'
+# output comes last, so their summary closes the output.
 #
 #   CC_TEST_QUICK=1     only the normal build, all of its tests (for local
 #                       iteration; no sanitizers, no lint)
@@ -89,10 +91,6 @@ finish() {
   fi
 }
 
-normal_build() {
-  BUILD_TARGETS="terraform-provider-compliancecheck e2e_test integration_soak_test" \
-    "$root/scripts/build.sh" -DCC_BUILD_TESTS=ON
-}
 # The handlers under load from 16 threads, called directly: gRPC and
 # abseil come from Debian uninstrumented, so TSan cannot see their locking
 # and would report every request handed between gRPC's threads. A report
@@ -105,31 +103,32 @@ tsan_stage() {
   TSAN_OPTIONS="exitcode=66 second_deadlock_stack=1" \
     ctest_run --test-dir "$root/build-tsan" -L unit -R '^unit\.ServerConcurrency'
 }
-# One background chain, so that the two builds never take more than the
-# spare CPU between them: the normal build first (the end-to-end tests wait
-# for it), then the ThreadSanitizer stage.
-background_builds() {
-  local rc=0
-  normal_build >"$logs/normal" 2>&1 || rc=$?
-  echo "$rc" >"$logs/normal.rc"
-  [ "$rc" -eq 0 ] || return "$rc"
-  tsan_stage
+asan_build() {
+  local unit_targets fuzz_targets
+  unit_targets=$(cd "$root/tests/unit" && ls ./*_test.cc | sed -E 's#^\./([a-z]+)_.*#unit_\1_test#' | sort -u)
+  fuzz_targets=$(sed -n 's/^cc_fuzz_target(\([A-Za-z0-9_]*\).*/\1/p' "$root/tests/fuzz/CMakeLists.txt")
+  CC=${FUZZ_CC:-clang} CXX=${FUZZ_CXX:-clang++} BUILD_DIR="$root/build-asan" \
+    BUILD_TARGETS="$(echo terraform-provider-compliancecheck terraform-provider-ccfaulty \
+      unit_server_concurrency_test integration_test $unit_targets $fuzz_targets)" \
+    "$root/scripts/build.sh" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCC_BUILD_TESTS=ON -DCC_FUZZ=ON \
+    -DCC_SANITIZE=address,undefined \
+    -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
 }
-in_background builds background_builds
+in_background asan asan_build
 
-stage "AddressSanitizer + UndefinedBehaviorSanitizer (clang): build"
-unit_targets=$(cd "$root/tests/unit" && ls ./*_test.cc | sed -E 's#^\./([a-z]+)_.*#unit_\1_test#' | sort -u)
-fuzz_targets=$(sed -n 's/^cc_fuzz_target(\([A-Za-z0-9_]*\).*/\1/p' "$root/tests/fuzz/CMakeLists.txt")
-CC=${FUZZ_CC:-clang} CXX=${FUZZ_CXX:-clang++} BUILD_DIR="$root/build-asan" \
-  BUILD_TARGETS="$(echo terraform-provider-compliancecheck terraform-provider-ccfaulty \
-    unit_server_concurrency_test integration_test $unit_targets $fuzz_targets)" \
-  "$root/scripts/build.sh" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCC_BUILD_TESTS=ON -DCC_FUZZ=ON \
-  -DCC_SANITIZE=address,undefined \
-  -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
+stage "Normal build: the provider, the end-to-end and soak tests"
+BUILD_TARGETS="terraform-provider-compliancecheck e2e_test integration_soak_test" \
+  "$root/scripts/build.sh" -DCC_BUILD_TESTS=ON
+tests_rc=0
+ctest_run --test-dir "$root/build" -L 'e2e|soak' >"$logs/tests" 2>&1 || tests_rc=$?
+
+failed=0
+finish asan "AddressSanitizer + UndefinedBehaviorSanitizer (clang): build" || exit 1
 
 stage "libFuzzer targets (the AddressSanitizer build): each replays its corpus"
 FUZZ_BUILD_DIR="$root/build-asan" FUZZ_SECONDS=0 "$root/scripts/fuzz.sh"
 
+in_background tsan tsan_stage
 # The style check needs the clang build's compile commands and generated
 # headers, both there now.
 in_background lint "$root/scripts/lint.sh" "$root/build-asan"
@@ -139,18 +138,11 @@ stage "AddressSanitizer + UndefinedBehaviorSanitizer: unit and integration tests
 # per-thread state, once reported at provider exit, was gRPC's threads
 # still ending during exit; plugin::Serve now waits for them.)
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest_run --test-dir "$root/build-asan" -L 'unit|integration'
+  ctest_run --test-dir "$root/build-asan" -L 'unit|integration' || failed=1
 
-failed=0
-finish normal "Normal build: the provider, the end-to-end and soak tests" || failed=1
-tests_rc=1
-if [ "$failed" -eq 0 ]; then
-  tests_rc=0
-  ctest_run --test-dir "$root/build" -L 'e2e|soak' >"$logs/tests" 2>&1 || tests_rc=$?
-fi
-finish builds "ThreadSanitizer: the concurrency test" || failed=1
+finish tsan "ThreadSanitizer: the concurrency test" || failed=1
 finish lint "Style: clang-format and clang-tidy in check mode" || failed=1
 stage "End-to-end (real terraform) and soak tests, normal build"
-[ -f "$logs/tests" ] && cat "$logs/tests"
+cat "$logs/tests"
 [ "$tests_rc" -eq 0 ] || echo "test.sh: FAILED: the end-to-end and soak tests (above)"
 [ "$failed" -eq 0 ] && [ "$tests_rc" -eq 0 ]
