@@ -12,17 +12,19 @@
 
 namespace plugin {
 
-// Answers Shutdown, and raises the shutdown signal only once the reply has
-// been handed to the transport: the server is then stopped by the thread
-// waiting on the signal, never by the handler (gRPC's Server::Shutdown
-// waits for running handlers, this one included).
-class ControllerService final : public GRPCController::CallbackService {
+// Answers Shutdown and raises the shutdown signal: the server is then
+// stopped by the thread waiting on the signal, never by the handler (gRPC's
+// Server::Shutdown waits for running handlers, this one included). Serve
+// gives the reply time to leave before it cancels what is still open.
+// Synchronous, like every service here: one callback service would make
+// gRPC start its callback threads, at a cost to start-up.
+class ControllerService final : public GRPCController::Service {
  public:
   // `shutdown` must outlive the server.
   explicit ControllerService(const ShutdownSignal* shutdown) : shutdown_(shutdown) {}
 
-  grpc::ServerUnaryReactor* Shutdown(grpc::CallbackServerContext* context, const Empty* request,
-                                     Empty* response) override;
+  grpc::Status Shutdown(grpc::ServerContext* context, const Empty* request,
+                        Empty* response) override;
 
  private:
   const ShutdownSignal* shutdown_;

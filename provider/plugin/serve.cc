@@ -8,7 +8,6 @@
 
 #include <grpc/grpc.h>
 #include <grpcpp/grpcpp.h>
-#include <grpcpp/health_check_service_interface.h>
 #include <openssl/ssl.h>
 #include <unistd.h>
 
@@ -26,6 +25,7 @@
 #include "provider/plugin/controller.h"
 #include "provider/plugin/environment.h"
 #include "provider/plugin/handshake.h"
+#include "provider/plugin/health.h"
 #include "provider/plugin/listener.h"
 #include "provider/plugin/reattach.h"
 #include "provider/plugin/shutdown_signal.h"
@@ -40,6 +40,13 @@ namespace {
 // Terraform's messages are bounded by what it sends (plans, states); gRPC's
 // 4 MiB default is too small for large configurations.
 constexpr int kMaxMessageBytes = 256 << 20;
+
+// How long the server's Shutdown lets calls still running finish before it
+// cancels them: Controller.Shutdown's reply is on its way out when the
+// shutdown signal wakes Serve, and cancelling it would reach the host as an
+// error (go-plugin then logs a warning and SIGKILLs the plugin). Held
+// streams end at the signal; Provider handlers are waited for regardless.
+constexpr std::chrono::milliseconds kShutdownGrace{100};
 
 // How long Serve waits for gRPC's own shutdown after the server is gone.
 // Normally milliseconds; bounded so that a stuck gRPC thread cannot keep the
@@ -114,9 +121,8 @@ int ServeUntilStopped(const std::vector<grpc::Service*>& services, ServeMode mod
   if (!listener.ok()) return Fail("cannot listen", listener.status());
 
   ControllerService controller(shutdown->get());
-  StdioService stdio;
-  // go-plugin's client pings "plugin" over grpc.health.v1.Health.
-  grpc::EnableDefaultHealthCheckService(true);
+  StdioService stdio(shutdown->get());
+  HealthService health(shutdown->get());
   grpc::ServerBuilder builder;
   builder.AddListeningPort((*listener)->GrpcUri(), security->credentials);
   builder.SetMaxReceiveMessageSize(kMaxMessageBytes);
@@ -124,6 +130,7 @@ int ServeUntilStopped(const std::vector<grpc::Service*>& services, ServeMode mod
   for (grpc::Service* service : services) builder.RegisterService(service);
   builder.RegisterService(&controller);
   builder.RegisterService(&stdio);
+  builder.RegisterService(&health);
   // plugin.GRPCBroker is left unregistered: this plugin brokers nothing, and
   // go-plugin's client ignores the UNIMPLEMENTED answer to StartStream.
   std::unique_ptr<grpc::Server> server = builder.BuildAndStart();
@@ -132,15 +139,20 @@ int ServeUntilStopped(const std::vector<grpc::Service*>& services, ServeMode mod
         "cannot start the gRPC server",
         absl::UnavailableError(absl::StrCat("binding ", (*listener)->GrpcUri(), " failed")));
   }
-  server->GetHealthCheckService()->SetServingStatus("plugin", true);
+  // The signal first: held streams (StreamStdio, Watch) then return, and
+  // the server's Shutdown is left waiting on none of them.
+  auto stop = [&] {
+    (*shutdown)->Request();
+    server->Shutdown(std::chrono::system_clock::now() + kShutdownGrace);
+  };
   if (auto status = (*listener)->RestrictToOwner(); !status.ok()) {
-    server->Shutdown();
+    stop();
     return Fail("cannot secure the socket", status);
   }
 
   if (debug) {
     if (auto status = PrintReattachInstructions(**listener); !status.ok()) {
-      server->Shutdown();
+      stop();
       return Fail("cannot print the reattach configuration", status);
     }
   } else {
@@ -150,7 +162,7 @@ int ServeUntilStopped(const std::vector<grpc::Service*>& services, ServeMode mod
     line.address = (*listener)->address();
     line.server_certificate = security->server_certificate;
     if (auto status = PrintHandshakeLine(line); !status.ok()) {
-      server->Shutdown();
+      stop();
       return Fail("cannot hand shake", status);
     }
   }
@@ -158,10 +170,7 @@ int ServeUntilStopped(const std::vector<grpc::Service*>& services, ServeMode mod
   tflog::PrepareBacktracesInBackground();
 
   (*shutdown)->Wait();
-  // The deadline is now: open streams (StreamStdio) are cancelled at once,
-  // and a handler still running is not worth waiting for once the host has
-  // said goodbye.
-  server->Shutdown(std::chrono::system_clock::now());
+  stop();
   server.reset();
   return 0;  // ~Listener removes the socket and its directory
 }

@@ -38,4 +38,13 @@ void ShutdownSignal::Wait() const {
   }
 }
 
+bool ShutdownSignal::WaitFor(std::chrono::milliseconds timeout) const {
+  // The byte stays in the pipe: every waiter, now or later, sees it.
+  pollfd pfd{read_fd_, POLLIN, 0};
+  int ready;
+  while ((ready = ::poll(&pfd, 1, static_cast<int>(timeout.count()))) < 0 && errno == EINTR) {
+  }
+  return ready > 0;
+}
+
 }  // namespace plugin

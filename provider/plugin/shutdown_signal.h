@@ -7,6 +7,7 @@
 #ifndef COMPLIANCECHECK_PROVIDER_PLUGIN_SHUTDOWN_SIGNAL_H_
 #define COMPLIANCECHECK_PROVIDER_PLUGIN_SHUTDOWN_SIGNAL_H_
 
+#include <chrono>
 #include <memory>
 
 #include "absl/status/statusor.h"
@@ -28,6 +29,10 @@ class ShutdownSignal {
 
   // Returns once Request() has been called (before or during the wait).
   void Wait() const;
+
+  // Like Wait, but for at most `timeout`: true once Request() has been
+  // called. Any number of threads may wait at once.
+  bool WaitFor(std::chrono::milliseconds timeout) const;
 
   // The descriptor Request() writes to, for a signal handler that cannot
   // reach this object.

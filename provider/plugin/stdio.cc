@@ -2,20 +2,14 @@
 
 #include "provider/plugin/stdio.h"
 
+#include "provider/plugin/hold_open.h"
+
 namespace plugin {
-namespace {
 
-class SilentStream final : public grpc::ServerWriteReactor<StdioData> {
- public:
-  void OnCancel() override { Finish(grpc::Status::OK); }
-  void OnDone() override { delete this; }
-};
-
-}  // namespace
-
-grpc::ServerWriteReactor<StdioData>* StdioService::StreamStdio(grpc::CallbackServerContext*,
-                                                               const google::protobuf::Empty*) {
-  return new SilentStream();
+grpc::Status StdioService::StreamStdio(grpc::ServerContext* context, const google::protobuf::Empty*,
+                                       grpc::ServerWriter<StdioData>*) {
+  HoldOpen(*context, *shutdown_);
+  return grpc::Status::OK;
 }
 
 }  // namespace plugin

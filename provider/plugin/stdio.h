@@ -10,15 +10,24 @@
 #define COMPLIANCECHECK_PROVIDER_PLUGIN_STDIO_H_
 
 #include "grpc_stdio.grpc.pb.h"
+#include "provider/plugin/shutdown_signal.h"
 
 namespace plugin {
 
-// Holds each StreamStdio call open without a thread until it is cancelled
-// (client gone, or Server::Shutdown's deadline).
-class StdioService final : public GRPCStdio::CallbackService {
+// Holds each StreamStdio call open, on one of gRPC's server threads, until
+// the client cancels it or shutdown is requested; then ends it cleanly.
+// Synchronous, like every service here: one callback service would make
+// gRPC start its callback threads, at a cost to start-up.
+class StdioService final : public GRPCStdio::Service {
  public:
-  grpc::ServerWriteReactor<StdioData>* StreamStdio(grpc::CallbackServerContext* context,
-                                                   const google::protobuf::Empty* request) override;
+  // `shutdown` must outlive the server.
+  explicit StdioService(const ShutdownSignal* shutdown) : shutdown_(shutdown) {}
+
+  grpc::Status StreamStdio(grpc::ServerContext* context, const google::protobuf::Empty* request,
+                           grpc::ServerWriter<StdioData>* writer) override;
+
+ private:
+  const ShutdownSignal* shutdown_;
 };
 
 }  // namespace plugin
