@@ -39,12 +39,14 @@ void ShutdownSignal::Wait() const {
 }
 
 bool ShutdownSignal::WaitFor(std::chrono::milliseconds timeout) const {
-  // The byte stays in the pipe: every waiter, now or later, sees it.
+  // The byte stays in the pipe: every waiter, now or later, sees it. A poll
+  // that fails (other than by a signal) counts as requested: a caller
+  // looping on WaitFor must never spin.
   pollfd pfd{read_fd_, POLLIN, 0};
   int ready;
   while ((ready = ::poll(&pfd, 1, static_cast<int>(timeout.count()))) < 0 && errno == EINTR) {
   }
-  return ready > 0;
+  return ready != 0;
 }
 
 }  // namespace plugin

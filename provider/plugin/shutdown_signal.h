@@ -31,7 +31,8 @@ class ShutdownSignal {
   void Wait() const;
 
   // Like Wait, but for at most `timeout`: true once Request() has been
-  // called. Any number of threads may wait at once.
+  // called (or when the wait itself fails). Any number of threads may wait
+  // at once.
   bool WaitFor(std::chrono::milliseconds timeout) const;
 
   // The descriptor Request() writes to, for a signal handler that cannot
