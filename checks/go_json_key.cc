@@ -40,21 +40,13 @@ std::string GoFoldKey(std::string_view key) {
 
 namespace go_json_key_internal {
 
-// GoKeyMatches after its first checks (they are repeated here, so this
-// stands on its own).
+// The rest of GoKeyMatches, after its inline checks (a key shorter than the
+// field, a differing ASCII first character).
 bool KeyMatches(std::string_view key, std::string_view field) {
   // Each character of `field` (ASCII) matches one byte of `key`, or two or
-  // three bytes of the non-ASCII characters Go folds to ASCII: a shorter key
-  // never matches, and one as long matches only byte for byte, ASCII case
-  // aside (a non-ASCII byte there folds to itself, never to ASCII).
-  if (key.size() < field.size()) return false;
-  if (field.empty()) return key.empty();
-  // Most keys differ from most fields in their first character: an ASCII
-  // one folds only to itself, so it decides without reading further.
-  if (const auto first = static_cast<unsigned char>(key[0]);
-      first < 0x80 && AsciiUpper(static_cast<char>(first)) != AsciiUpper(field[0])) {
-    return false;
-  }
+  // three bytes of the non-ASCII characters Go folds to ASCII: one as long
+  // matches only byte for byte, ASCII case aside (a non-ASCII byte there
+  // folds to itself, never to ASCII).
   if (key.size() == field.size()) {
     for (std::size_t i = 0; i < key.size(); ++i) {
       if (AsciiUpper(key[i]) != AsciiUpper(field[i])) return false;

@@ -37,7 +37,8 @@ constexpr char AsciiUpper(char c) {
 inline bool GoKeyMatches(std::string_view key, std::string_view field) {
   using go_json_key_internal::AsciiUpper;
   // A key matches only as long a field, or a longer one where it holds
-  // non-ASCII letters (see go_json_key.cc).
+  // non-ASCII letters (see go_json_key.cc); an ASCII first character folds
+  // only to itself, so it decides most comparisons without reading further.
   if (key.size() < field.size()) return false;
   if (!key.empty() && !field.empty() && static_cast<unsigned char>(key[0]) < 0x80 &&
       AsciiUpper(key[0]) != AsciiUpper(field[0])) {
