@@ -6,9 +6,10 @@
 #     target replaying its seed corpus (the fuzz targets share the build:
 #     the libraries they fuzz carry coverage instrumentation, harmless to the
 #     tests). Timed fuzzing is scripts/fuzz.sh's business.
-#  2. The normal build (build/): the end-to-end tests with the real
-#     terraform, and the soak test (its memory bound is meaningless under
-#     AddressSanitizer's quarantine), against the provider users get.
+#  2. The normal build (build/; clang, as every build here): the
+#     end-to-end tests with the real terraform, and the soak test (its
+#     memory bound is meaningless under AddressSanitizer's quarantine),
+#     against the provider users get.
 #  3. ThreadSanitizer (build-tsan/): the concurrency test only.
 #  4. Style: clang-format and clang-tidy in check mode (scripts/lint.sh).
 #
@@ -95,7 +96,7 @@ finish() {
 # abseil come from Debian uninstrumented, so TSan cannot see their locking
 # and would report every request handed between gRPC's threads. A report
 # makes the test binary exit 66. -O1, as ThreadSanitizer's documentation
-# suggests: a sixth less compile time than -O2 with gcc.
+# suggests.
 tsan_stage() {
   BUILD_DIR="$root/build-tsan" BUILD_TARGETS=unit_server_concurrency_test \
     "$root/scripts/build.sh" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCC_BUILD_TESTS=ON \
