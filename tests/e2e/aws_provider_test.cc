@@ -26,7 +26,6 @@
 #include <optional>
 #include <regex>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -58,13 +57,6 @@ constexpr const char* kMirrorCandidates[] = {
 
 // Our provider's version in the test mirror.
 constexpr char kVersion[] = "0.2.0";
-
-std::string ReadText(const fs::path& path) {
-  std::ifstream file(path);
-  std::stringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
 
 // The terraform-provider-aws* binary of `mirror` (an unpacked filesystem
 // mirror), or an empty path.

@@ -10,8 +10,12 @@
 #define COMPLIANCECHECK_TESTS_E2E_E2E_UTIL_H_
 
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <ios>
 #include <map>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -45,6 +49,15 @@ inline constexpr char kRequiredProviders[] = R"(terraform {
   }
 }
 )";
+
+// The bytes of the file at `path`; empty when it cannot be read (the
+// assertion on its content then fails).
+inline std::string ReadText(const std::filesystem::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  std::stringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
 
 // `body` as a whole root module: the required_providers block first.
 inline std::string Module(absl::string_view body) {

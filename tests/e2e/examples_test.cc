@@ -21,9 +21,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <fstream>
 #include <regex>
-#include <sstream>
 #include <string>
 #include <tuple>
 #include <utility>
@@ -44,13 +42,6 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path ExamplesDir() { return SourceDir() / "examples"; }
-
-std::string ReadText(const fs::path& path) {
-  std::ifstream file(path);
-  std::stringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
 
 // Whitespace runs as single spaces: Terraform wraps detail text, README
 // authors write phrases.

@@ -8,9 +8,7 @@
 // TF_LOG_PROVIDER is set.
 
 #include <filesystem>
-#include <fstream>
 #include <regex>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -24,13 +22,6 @@ namespace e2e {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string ReadText(const fs::path& path) {
-  std::ifstream file(path);
-  std::stringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
 
 // A plan that reads a data source and calls a function: both RPC kinds log.
 std::string CompliantConfig() {

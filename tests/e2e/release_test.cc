@@ -22,7 +22,6 @@
 #include <fstream>
 #include <memory>
 #include <regex>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -48,16 +47,9 @@ namespace fs = std::filesystem;
 constexpr char kName[] = "terraform-provider-compliancecheck";
 constexpr char kAddress[] = "registry.terraform.io/compliancecheck/compliancecheck";
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 // CMake's project version, the one source of truth.
 std::string ProjectVersion() {
-  const std::string text = ReadFile(SourceDir() / "CMakeLists.txt");
+  const std::string text = ReadText(SourceDir() / "CMakeLists.txt");
   std::smatch match;
   if (!std::regex_search(text, match,
                          std::regex(R"(project\(compliancecheck VERSION ([0-9.]+))"))) {
@@ -97,7 +89,7 @@ std::string Sha256Hex(const std::string& bytes) {
 
 // The program headers of an ELF64 file: their p_type values.
 std::vector<uint32_t> ProgramHeaderTypes(const fs::path& path) {
-  const std::string bytes = ReadFile(path);
+  const std::string bytes = ReadText(path);
   std::vector<uint32_t> types;
   if (bytes.size() < sizeof(Elf64_Ehdr) || bytes.compare(0, SELFMAG, ELFMAG) != 0) return types;
   Elf64_Ehdr header;
@@ -179,7 +171,7 @@ TEST_F(ReleaseSet, WritesZipManifestAndChecksumsAsTheRegistryNamesThem) {
   EXPECT_EQ(names, (std::vector<std::string>{prefix + "_SHA256SUMS", prefix + "_linux_amd64.zip",
                                              prefix + "_manifest.json"}));
 
-  const auto manifest = nlohmann::json::parse(ReadFile(File("_manifest.json")), nullptr, false);
+  const auto manifest = nlohmann::json::parse(ReadText(File("_manifest.json")), nullptr, false);
   EXPECT_EQ(manifest,
             nlohmann::json::parse(R"({"version":1,"metadata":{"protocol_versions":["6.0"]}})"));
 
@@ -190,10 +182,10 @@ TEST_F(ReleaseSet, WritesZipManifestAndChecksumsAsTheRegistryNamesThem) {
   std::sort(entries.begin(), entries.end());
   EXPECT_EQ(entries, (std::vector<std::string>{"LICENSE", absl::StrCat(kName, "_v", version_)}));
 
-  const std::string sums = ReadFile(File("_SHA256SUMS"));
+  const std::string sums = ReadText(File("_SHA256SUMS"));
   const std::string expected = absl::StrCat(
-      Sha256Hex(ReadFile(File("_linux_amd64.zip"))), "  ", prefix, "_linux_amd64.zip\n",
-      Sha256Hex(ReadFile(File("_manifest.json"))), "  ", prefix, "_manifest.json\n");
+      Sha256Hex(ReadText(File("_linux_amd64.zip"))), "  ", prefix, "_linux_amd64.zip\n",
+      Sha256Hex(ReadText(File("_manifest.json"))), "  ", prefix, "_manifest.json\n");
   EXPECT_EQ(sums, expected);
 
   const fs::path binary = UnzipBinary(fs::path(temp_.path()) / "unzipped");
@@ -254,7 +246,7 @@ std::string Hash1(const fs::path& dir) {
   std::sort(names.begin(), names.end());
   std::string summary;
   for (const auto& name : names) {
-    absl::StrAppend(&summary, Sha256Hex(ReadFile(dir / name)), "  ", name, "\n");
+    absl::StrAppend(&summary, Sha256Hex(ReadText(dir / name)), "  ", name, "\n");
   }
   std::string digest(32, '\0');
   unsigned int length = 0;
@@ -289,7 +281,7 @@ TEST_F(ReleaseSet, InstallsFromAPackedMirrorLocksItsHashAndFailsPlanAtPidMode) {
   RunResult lock = workspace->Terraform(
       {"providers", "lock", "-fs-mirror=" + mirror.string(), "-platform=linux_amd64"});
   ASSERT_TRUE(lock.Succeeded()) << lock.Describe();
-  const std::string lock_file = ReadFile(workspace->dir() / ".terraform.lock.hcl");
+  const std::string lock_file = ReadText(workspace->dir() / ".terraform.lock.hcl");
   const fs::path unzipped = fs::path(temp_.path()) / "contents";
   fs::create_directories(unzipped);
   RunResult unzip =
@@ -314,10 +306,10 @@ TEST_F(ReleaseSet, InstallsFromAPackedMirrorLocksItsHashAndFailsPlanAtPidMode) {
 // mirror's zip against: the released zip installs, any other zip is refused.
 TEST_F(ReleaseSet, InitChecksTheMirrorsZipAgainstTheZhHashOfSha256Sums) {
   std::string zh;
-  for (absl::string_view line : absl::StrSplit(ReadFile(File("_SHA256SUMS")), '\n')) {
+  for (absl::string_view line : absl::StrSplit(ReadText(File("_SHA256SUMS")), '\n')) {
     if (absl::EndsWith(line, "_linux_amd64.zip")) zh = std::string(line.substr(0, 64));
   }
-  ASSERT_EQ(zh.size(), 64u) << ReadFile(File("_SHA256SUMS"));
+  ASSERT_EQ(zh.size(), 64u) << ReadText(File("_SHA256SUMS"));
   const std::string lock_file = absl::StrCat("provider \"", kAddress, "\" {\n  version     = \"",
                                              version_, "\"\n  constraints = \"", version_,
                                              "\"\n  hashes = [\n    \"zh:", zh, "\",\n  ]\n}\n");
@@ -540,12 +532,12 @@ TEST_F(SignedReleaseSet, LockRecordsTheZhHashOfSha256SumsFromTheOriginRegistry) 
 
   RunResult lock = workspace->Terraform({"providers", "lock", "-platform=linux_amd64"});
   ASSERT_TRUE(lock.Succeeded()) << lock.Describe();
-  const std::string lock_file = ReadFile(workspace->dir() / ".terraform.lock.hcl");
+  const std::string lock_file = ReadText(workspace->dir() / ".terraform.lock.hcl");
   std::string zip_sum;
-  for (absl::string_view line : absl::StrSplit(ReadFile(File("_SHA256SUMS")), '\n')) {
+  for (absl::string_view line : absl::StrSplit(ReadText(File("_SHA256SUMS")), '\n')) {
     if (absl::EndsWith(line, "_linux_amd64.zip")) zip_sum = std::string(line.substr(0, 64));
   }
-  ASSERT_EQ(zip_sum, Sha256Hex(ReadFile(File("_linux_amd64.zip"))));
+  ASSERT_EQ(zip_sum, Sha256Hex(ReadText(File("_linux_amd64.zip"))));
   EXPECT_TRUE(absl::StrContains(lock_file, absl::StrCat("\"zh:", zip_sum, "\"")))
       << "the lock file lacks the zh: hash SHA256SUMS lists for the zip:\n"
       << lock_file;
@@ -564,7 +556,7 @@ TEST_F(SignedReleaseSet, LockRecordsTheZhHashOfSha256SumsFromTheOriginRegistry) 
   EXPECT_TRUE(
       absl::StrContains(init.combined, absl::StrCat("compliancecheck/compliancecheck v", version_)))
       << init.Describe();
-  EXPECT_EQ(ReadFile(workspace->dir() / ".terraform.lock.hcl"), lock_file)
+  EXPECT_EQ(ReadText(workspace->dir() / ".terraform.lock.hcl"), lock_file)
       << "init from the mirror changed the lock file providers lock wrote";
 
   RunResult plan = workspace->Plan();

@@ -9,7 +9,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 
 #include "absl/strings/match.h"
@@ -23,10 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string CountZeroExample() {
-  std::ifstream file(SourceDir() / "examples" / "usage" / "count-zero" / "main.tf");
-  std::stringstream text;
-  text << file.rdbuf();
-  return text.str();
+  return ReadText(SourceDir() / "examples" / "usage" / "count-zero" / "main.tf");
 }
 
 // Something in the state to destroy, next to the data source.
