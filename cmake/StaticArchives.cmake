@@ -46,5 +46,9 @@ function(cc_prefer_static_archives_after_find)
 endfunction()
 
 function(cc_link_fully_static target)
-  target_link_options(${target} PRIVATE -static)
+  # Unwind tables found through .eh_frame_hdr, not registered at start-up
+  # (provider/static_unwind.cc says why).
+  target_link_options(${target} PRIVATE -static -Wl,--eh-frame-hdr
+    -Wl,--wrap=__register_frame_info -Wl,--wrap=__deregister_frame_info)
+  target_sources(${target} PRIVATE ${PROJECT_SOURCE_DIR}/provider/static_unwind.cc)
 endfunction()

@@ -99,11 +99,11 @@ void PrepareBacktracesInBackground() {
   if (started.exchange(true)) return;
   try {
     std::thread([] {
-      // The first backtrace() loads the unwinder (dynamic builds) or sorts
-      // the unwind tables (static builds); both allocate. At the normal
-      // priority on purpose: the sort holds the unwinder's lock, which the
-      // first exception anywhere and exit() (deregistering the tables) wait
-      // for, so it must never be starved by a busy machine.
+      // The first backtrace() loads the unwinder in dynamic builds (glibc
+      // dlopens libgcc_s), which allocates; static builds have nothing to
+      // prepare (provider/static_unwind.cc), and the call costs little. At
+      // the normal priority on purpose: loading holds the dynamic loader's
+      // lock, so it must never be starved by a busy machine.
       void* frames[1];
       backtrace(frames, 1);
     }).detach();
