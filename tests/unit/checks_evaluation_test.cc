@@ -10,17 +10,14 @@
 #include "checks/evaluation.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
+#include "tests/unit/checks_test_support.h"
 
 namespace checks {
 namespace {
 
-constexpr char kPid[] = "ecs_task_definition_no_host_pid_mode";
-constexpr char kIpc[] = "ecs_task_definition_no_host_ipc_mode";
-constexpr char kMisplaced[] = "ecs_container_definitions_misplaced_namespace_key";
-
-bool Contains(const std::string& text, std::string_view part) {
-  return text.find(part) != std::string::npos;
-}
+using control_ids::kIpc;
+using control_ids::kMisplaced;
+using control_ids::kPid;
 
 // pid_mode, ipc_mode and a misplaced key all fail.
 Input EverythingFails() {
@@ -33,14 +30,6 @@ Input EverythingFails() {
       Text::Known(R"([{"pidMode":"host","readonlyRootFilesystem":true,"user":"1000",)"
                   R"("logConfiguration":{"logDriver":"awslogs"}}])");
   return input;
-}
-
-const ControlResult& ResultOf(const Evaluation& evaluation, std::string_view id) {
-  for (const ControlResult& result : evaluation.controls) {
-    if (result.control->id == id) return result;
-  }
-  ADD_FAILURE() << "no result for " << id;
-  return evaluation.controls.front();
 }
 
 TEST(SettingsTest, LevelOfIsTheOverrideElseTheDefault) {

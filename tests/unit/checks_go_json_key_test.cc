@@ -14,22 +14,23 @@
 #include "checks/evaluation.h"
 #include "checks/go_json_key.h"
 #include "gtest/gtest.h"
+#include "tests/unit/checks_test_support.h"
 
 namespace checks {
 namespace {
 
-constexpr char kPrivileged[] = "ecs_container_no_privileged";
+using control_ids::kPrivileged;
 
-struct KeyCase {
+struct GoKeyCase {
   std::string key;
   std::string field;
   bool matches;
 };
 
-class GoKeyMatchesTest : public testing::TestWithParam<KeyCase> {};
+class GoKeyMatchesTest : public testing::TestWithParam<GoKeyCase> {};
 
 TEST_P(GoKeyMatchesTest, MatchesAsEncodingJsonDoes) {
-  const KeyCase& c = GetParam();
+  const GoKeyCase& c = GetParam();
   EXPECT_EQ(GoKeyMatches(c.key, c.field), c.matches) << c.key << " vs " << c.field;
   EXPECT_EQ(GoFoldKey(c.key) == GoFoldKey(c.field), c.matches) << c.key << " vs " << c.field;
 }
@@ -37,31 +38,31 @@ TEST_P(GoKeyMatchesTest, MatchesAsEncodingJsonDoes) {
 INSTANTIATE_TEST_SUITE_P(
     Keys, GoKeyMatchesTest,
     testing::Values(
-        KeyCase{"Privileged", "Privileged", true}, KeyCase{"privileged", "Privileged", true},
-        KeyCase{"PRIVILEGED", "Privileged", true}, KeyCase{"pRiViLeGeD", "Privileged", true},
-        KeyCase{"privilege", "Privileged", false}, KeyCase{"privileged ", "Privileged", false},
-        KeyCase{"privileged_", "Privileged", false}, KeyCase{"", "Privileged", false},
-        KeyCase{"readonlyrootfilesystem", "ReadonlyRootFilesystem", true},
-        KeyCase{"read_only_root_filesystem", "ReadonlyRootFilesystem", false},
-        KeyCase{"readOnlyRootFileSystem", "ReadonlyRootFilesystem", true},
+        GoKeyCase{"Privileged", "Privileged", true}, GoKeyCase{"privileged", "Privileged", true},
+        GoKeyCase{"PRIVILEGED", "Privileged", true}, GoKeyCase{"pRiViLeGeD", "Privileged", true},
+        GoKeyCase{"privilege", "Privileged", false}, GoKeyCase{"privileged ", "Privileged", false},
+        GoKeyCase{"privileged_", "Privileged", false}, GoKeyCase{"", "Privileged", false},
+        GoKeyCase{"readonlyrootfilesystem", "ReadonlyRootFilesystem", true},
+        GoKeyCase{"read_only_root_filesystem", "ReadonlyRootFilesystem", false},
+        GoKeyCase{"readOnlyRootFileSystem", "ReadonlyRootFilesystem", true},
         // The four non-ASCII letters Go folds to ASCII.
-        KeyCase{"u\xC5\xBF"
-                "er",
-                "User", true},  // uſer
-        KeyCase{"U\xC5\xBF"
-                "ER",
-                "User", true},                             // UſER
-        KeyCase{"pr\xC4\xB1vileged", "Privileged", true},  // prıvileged
-        KeyCase{"pr\xC4\xB0vileged", "Privileged", true},  // prİvileged
-        KeyCase{"lin\xE2\x84\xAA"
-                "s",
-                "Links", true},  // linKs (Kelvin)
+        GoKeyCase{"u\xC5\xBF"
+                  "er",
+                  "User", true},  // uſer
+        GoKeyCase{"U\xC5\xBF"
+                  "ER",
+                  "User", true},                             // UſER
+        GoKeyCase{"pr\xC4\xB1vileged", "Privileged", true},  // prıvileged
+        GoKeyCase{"pr\xC4\xB0vileged", "Privileged", true},  // prİvileged
+        GoKeyCase{"lin\xE2\x84\xAA"
+                  "s",
+                  "Links", true},  // linKs (Kelvin)
         // Other non-ASCII letters never match an ASCII name.
-        KeyCase{"us\xC3\xA9r", "User", false},  // usér
-        KeyCase{"u\xC5\xBF"
-                "e",
-                "User", false},
-        KeyCase{"user\xC5\xBF", "User", false}),
+        GoKeyCase{"us\xC3\xA9r", "User", false},  // usér
+        GoKeyCase{"u\xC5\xBF"
+                  "e",
+                  "User", false},
+        GoKeyCase{"user\xC5\xBF", "User", false}),
     [](const auto& info) { return "Case" + std::to_string(info.index); });
 
 TEST(GoFoldKeyTest, FoldsAsciiAndTheFourLettersOnly) {

@@ -19,9 +19,9 @@
 namespace checks {
 namespace {
 
-constexpr char kId[] = "ecs_container_linux_user_non_root";
+using control_ids::kLinuxUser;
 
-std::vector<OsCase> Cases() {
+std::vector<OsCase> LinuxUserCases() {
   const Text linux_default = Text::Null();
   const Text linux = Text::Known("LINUX");
   const Text windows = Text::Known("WINDOWS_SERVER_2019_FULL");
@@ -88,14 +88,16 @@ std::vector<OsCase> Cases() {
 class LinuxUserNonRootTest : public testing::TestWithParam<std::tuple<OsCase, bool>> {};
 
 TEST_P(LinuxUserNonRootTest, FailsAtTheUserInEitherForm) {
-  ExpectOsCase(kId, std::get<0>(GetParam()), std::get<1>(GetParam()), "(AWS Security Hub ECS.20)");
+  ExpectOsCase(kLinuxUser, std::get<0>(GetParam()), std::get<1>(GetParam()),
+               "(AWS Security Hub ECS.20)");
 }
 
 INSTANTIATE_TEST_SUITE_P(AwsExamples, LinuxUserNonRootTest,
-                         testing::Combine(testing::ValuesIn(Cases()), testing::Bool()), OsCaseName);
+                         testing::Combine(testing::ValuesIn(LinuxUserCases()), testing::Bool()),
+                         OsCaseName);
 
 TEST(LinuxUserNonRootTest, UnknownIsUnknownAndUnreadableFailsClosed) {
-  ExpectUnknownAndFailClosed(kId);
+  ExpectUnknownAndFailClosed(kLinuxUser);
 }
 
 TEST(LinuxUserNonRootTest, AnOsFamilyEcsDoesNotKnowFailsClosed) { ExpectOsFamilyFailsClosed(); }
@@ -104,7 +106,7 @@ TEST(LinuxUserNonRootTest, AnOsFamilyEcsDoesNotKnowFailsClosed) { ExpectOsFamily
 TEST(LinuxUserNonRootTest, OnlyRootIsQuoted) {
   const Evaluation evaluation =
       Evaluate(Arguments(R"([{"name":"web","user":"0:s3cr3tgroup"}])"), Settings{});
-  const std::vector<Finding> findings = FindingsOf(evaluation, kId);
+  const std::vector<Finding> findings = FindingsOf(evaluation, kLinuxUser);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].message.find("s3cr3t"), std::string::npos) << findings[0].message;
   EXPECT_EQ(ReportJson(evaluation, Text::Null()).find("s3cr3t"), std::string::npos);
@@ -116,16 +118,16 @@ TEST(LinuxUserNonRootTest, UidZeroWithLeadingZerosIsRoot) {
   for (const std::string user : {"00", "000", "00:1000", "0000:0"}) {
     const Evaluation evaluation =
         Evaluate(Arguments(R"([{"name":"web","user":")" + user + R"("}])"), Settings{});
-    ASSERT_NE(ResultOf(evaluation, kId), nullptr);
-    EXPECT_EQ(ResultOf(evaluation, kId)->status, Status::kFail) << user;
-    const std::vector<Finding> findings = FindingsOf(evaluation, kId);
+    ASSERT_NE(FindResult(evaluation, kLinuxUser), nullptr);
+    EXPECT_EQ(FindResult(evaluation, kLinuxUser)->status, Status::kFail) << user;
+    const std::vector<Finding> findings = FindingsOf(evaluation, kLinuxUser);
     ASSERT_EQ(findings.size(), 1u) << user;
     EXPECT_EQ(findings[0].attribute, "container_definitions[0].user");
   }
 }
 
 TEST(LinuxUserNonRootTest, CatalogEntry) {
-  ExpectCatalog(kId, "ECS.20", Severity::kMedium, Level::kWarning,
+  ExpectCatalog(kLinuxUser, "ECS.20", Severity::kMedium, Level::kWarning,
                 {"AWS Security Hub ECS.20", "AWS Config ECS_TASK_DEFINITION_LINUX_USER_NON_ROOT"});
 }
 

@@ -19,9 +19,9 @@
 namespace checks {
 namespace {
 
-constexpr char kId[] = "ecs_container_logging_configured";
+using control_ids::kLogging;
 
-std::vector<Case> Cases() {
+std::vector<Case> LoggingCases() {
   return {
       {"EmptyList", "[]", Status::kPass, {}},
       {"AwsLogs",
@@ -105,19 +105,20 @@ std::vector<Case> Cases() {
 class LoggingConfiguredTest : public testing::TestWithParam<std::tuple<Case, bool>> {};
 
 TEST_P(LoggingConfiguredTest, FailsWhereTheKeyBelongs) {
-  ExpectCase(kId, std::get<0>(GetParam()), std::get<1>(GetParam()), Level::kWarning,
+  ExpectCase(kLogging, std::get<0>(GetParam()), std::get<1>(GetParam()), Level::kWarning,
              Severity::kHigh, "(AWS Security Hub ECS.9)");
 }
 
 INSTANTIATE_TEST_SUITE_P(AwsExamples, LoggingConfiguredTest,
-                         testing::Combine(testing::ValuesIn(Cases()), testing::Bool()), CaseName);
+                         testing::Combine(testing::ValuesIn(LoggingCases()), testing::Bool()),
+                         CaseName);
 
 TEST(LoggingConfiguredTest, UnknownIsUnknownAndUnreadableFailsClosed) {
-  ExpectUnknownAndFailClosed(kId);
+  ExpectUnknownAndFailClosed(kLogging);
 }
 
 TEST(LoggingConfiguredTest, CatalogEntry) {
-  ExpectCatalog(kId, "ECS.9", Severity::kHigh, Level::kWarning,
+  ExpectCatalog(kLogging, "ECS.9", Severity::kHigh, Level::kWarning,
                 {"AWS Security Hub ECS.9", "AWS Config ECS_TASK_DEFINITION_LOG_CONFIGURATION"});
 }
 

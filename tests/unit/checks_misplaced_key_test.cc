@@ -21,11 +21,12 @@
 namespace checks {
 namespace {
 
-constexpr char kId[] = "ecs_container_definitions_misplaced_namespace_key";
+using control_ids::kMisplaced;
+
 constexpr char kNearMissSummary[] = "Container definition has a key that ECS ignores";
 
 // The warning for each misplaced key, with what its message must say.
-std::vector<Case> Cases() {
+std::vector<Case> MisplacedKeyCases() {
   return {
       {"EmptyList", "[]", Status::kPass, {}},
       {"PlainContainer", R"([{"name":"web","image":"nginx","essential":true}])", Status::kPass, {}},
@@ -105,19 +106,20 @@ std::vector<Case> Cases() {
 class MisplacedKeyControlTest : public testing::TestWithParam<std::tuple<Case, bool>> {};
 
 TEST_P(MisplacedKeyControlTest, WarnsAtTheKeyWithTheSuggestion) {
-  ExpectCase(kId, std::get<0>(GetParam()), std::get<1>(GetParam()), Level::kWarning,
+  ExpectCase(kMisplaced, std::get<0>(GetParam()), std::get<1>(GetParam()), Level::kWarning,
              Severity::kMedium, "");
 }
 
 INSTANTIATE_TEST_SUITE_P(NearMissesAndNamespaceKeys, MisplacedKeyControlTest,
-                         testing::Combine(testing::ValuesIn(Cases()), testing::Bool()), CaseName);
+                         testing::Combine(testing::ValuesIn(MisplacedKeyCases()), testing::Bool()),
+                         CaseName);
 
 TEST(MisplacedKeyControlTest, UnknownIsUnknownAndUnreadableFailsClosed) {
-  ExpectUnknownAndFailClosed(kId, "keys that ECS ignores");
+  ExpectUnknownAndFailClosed(kMisplaced, "keys that ECS ignores");
 }
 
 TEST(MisplacedKeyControlTest, CatalogEntry) {
-  const Control* control = FindControl(kId);
+  const Control* control = FindControl(kMisplaced);
   ASSERT_NE(control, nullptr);
   EXPECT_EQ(control->severity, Severity::kMedium);
   EXPECT_EQ(control->default_level, Level::kWarning);
@@ -130,10 +132,10 @@ TEST(MisplacedKeyControlTest, PrivilegeIsNotPrivilegedButIsWarned) {
     const std::string containers = R"([{"name":"web","privilege":true}])";
     const Evaluation evaluation =
         Evaluate(document ? Document(containers) : Arguments(containers), Settings{});
-    ASSERT_NE(ResultOf(evaluation, "ecs_container_no_privileged"), nullptr);
-    EXPECT_EQ(ResultOf(evaluation, "ecs_container_no_privileged")->status, Status::kPass);
+    ASSERT_NE(FindResult(evaluation, "ecs_container_no_privileged"), nullptr);
+    EXPECT_EQ(FindResult(evaluation, "ecs_container_no_privileged")->status, Status::kPass);
     EXPECT_TRUE(FindingsOf(evaluation, "ecs_container_no_privileged").empty());
-    const std::vector<Finding> findings = FindingsOf(evaluation, kId);
+    const std::vector<Finding> findings = FindingsOf(evaluation, kMisplaced);
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].summary, kNearMissSummary);
     EXPECT_EQ(findings[0].attribute, ListPrefix(document) + "[0].privilege");
@@ -148,12 +150,13 @@ TEST(MisplacedKeyControlTest, PrivilegeIsNotPrivilegedButIsWarned) {
 // setting in the form the user wrote.
 TEST(MisplacedKeyControlTest, NamespaceKeyNamesTheTaskLevelSetting) {
   const std::string containers = R"([{"name":"web","pidMode":"host"}])";
-  std::vector<Finding> findings = FindingsOf(Evaluate(Arguments(containers), Settings{}), kId);
+  std::vector<Finding> findings =
+      FindingsOf(Evaluate(Arguments(containers), Settings{}), kMisplaced);
   ASSERT_EQ(findings.size(), 1u);
-  EXPECT_EQ(findings[0].summary, FindControl(kId)->summary);
+  EXPECT_EQ(findings[0].summary, FindControl(kMisplaced)->summary);
   EXPECT_NE(findings[0].message.find("task-level pid_mode"), std::string::npos)
       << findings[0].message;
-  findings = FindingsOf(Evaluate(Document(containers), Settings{}), kId);
+  findings = FindingsOf(Evaluate(Document(containers), Settings{}), kMisplaced);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_NE(findings[0].message.find("task-level pidMode"), std::string::npos)
       << findings[0].message;
@@ -164,7 +167,7 @@ TEST(MisplacedKeyControlTest, NamespaceKeyNamesTheTaskLevelSetting) {
 TEST(MisplacedKeyControlTest, ValuesAreNotQuoted) {
   const Evaluation evaluation = Evaluate(
       Arguments(R"([{"name":"web","users":"s3cr3t-user","pid_mode":"s3cr3t-mode"}])"), Settings{});
-  const std::vector<Finding> findings = FindingsOf(evaluation, kId);
+  const std::vector<Finding> findings = FindingsOf(evaluation, kMisplaced);
   ASSERT_EQ(findings.size(), 2u);
   for (const Finding& f : findings) {
     EXPECT_EQ(f.message.find("s3cr3t"), std::string::npos) << f.message;

@@ -9,32 +9,13 @@
 
 #include "checks/evaluation.h"
 #include "gtest/gtest.h"
+#include "tests/unit/checks_test_support.h"
 
 namespace checks {
 namespace {
 
-constexpr char kPid[] = "ecs_task_definition_no_host_pid_mode";
-constexpr char kIpc[] = "ecs_task_definition_no_host_ipc_mode";
-
-const ControlResult& ResultOf(const Evaluation& evaluation, std::string_view id) {
-  for (const ControlResult& result : evaluation.controls) {
-    if (result.control->id == id) return result;
-  }
-  ADD_FAILURE() << "no result for " << id;
-  return evaluation.controls.front();
-}
-
-std::vector<Finding> FindingsOf(const Evaluation& evaluation, std::string_view id) {
-  std::vector<Finding> out;
-  for (const Finding& finding : evaluation.findings) {
-    if (finding.control_id == id) out.push_back(finding);
-  }
-  return out;
-}
-
-bool Contains(const std::string& text, std::string_view part) {
-  return text.find(part) != std::string::npos;
-}
+using control_ids::kIpc;
+using control_ids::kPid;
 
 struct ValueCase {
   std::string name;

@@ -20,14 +20,15 @@
 namespace checks {
 namespace {
 
-constexpr char kId[] = "ecs_container_no_environment_secrets";
+using control_ids::kEnvironmentSecrets;
+
 constexpr char kSecret[] = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYPLANTEDSECRET";
 
 std::string Env(const std::string& name) {
   return R"({"name":")" + name + R"(","value":")" + kSecret + R"("})";
 }
 
-std::vector<Case> Cases() {
+std::vector<Case> EnvironmentSecretsCases() {
   const std::string region = R"({"name":"AWS_REGION","value":"us-east-1"})";
   return {
       {"EmptyList", "[]", Status::kPass, {}},
@@ -114,8 +115,8 @@ std::vector<Case> Cases() {
 class NoEnvironmentSecretsTest : public testing::TestWithParam<std::tuple<Case, bool>> {};
 
 TEST_P(NoEnvironmentSecretsTest, FailsAtTheVariableNameInEitherForm) {
-  ExpectCase(kId, std::get<0>(GetParam()), std::get<1>(GetParam()), Level::kError, Severity::kHigh,
-             "(AWS Security Hub ECS.8)");
+  ExpectCase(kEnvironmentSecrets, std::get<0>(GetParam()), std::get<1>(GetParam()), Level::kError,
+             Severity::kHigh, "(AWS Security Hub ECS.8)");
 }
 
 TEST_P(NoEnvironmentSecretsTest, NoValueEverAppearsInAnyOutput) {
@@ -138,14 +139,16 @@ TEST_P(NoEnvironmentSecretsTest, NoValueEverAppearsInAnyOutput) {
 }
 
 INSTANTIATE_TEST_SUITE_P(AwsExamples, NoEnvironmentSecretsTest,
-                         testing::Combine(testing::ValuesIn(Cases()), testing::Bool()), CaseName);
+                         testing::Combine(testing::ValuesIn(EnvironmentSecretsCases()),
+                                          testing::Bool()),
+                         CaseName);
 
 TEST(NoEnvironmentSecretsTest, UnknownIsUnknownAndUnreadableFailsClosed) {
-  ExpectUnknownAndFailClosed(kId);
+  ExpectUnknownAndFailClosed(kEnvironmentSecrets);
 }
 
 TEST(NoEnvironmentSecretsTest, CatalogEntry) {
-  ExpectCatalog(kId, "ECS.8", Severity::kHigh, Level::kError,
+  ExpectCatalog(kEnvironmentSecrets, "ECS.8", Severity::kHigh, Level::kError,
                 {"AWS Security Hub ECS.8", "AWS Config ECS_NO_ENVIRONMENT_SECRETS",
                  "Prowler ecs_task_definitions_no_environment_secrets"});
 }
@@ -159,7 +162,7 @@ TEST(NoEnvironmentSecretsTest, UnreadableJsonNeverQuotesTheValue) {
   for (const bool document : {false, true}) {
     const Evaluation evaluation =
         Evaluate(document ? Document(broken) : Arguments(broken), Settings{});
-    ASSERT_FALSE(FindingsOf(evaluation, kId).empty());
+    ASSERT_FALSE(FindingsOf(evaluation, kEnvironmentSecrets).empty());
     for (const Finding& f : evaluation.findings) {
       EXPECT_EQ(FindingDetail(f).find("PLANTED"), std::string::npos) << FindingDetail(f);
     }

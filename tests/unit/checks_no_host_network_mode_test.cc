@@ -19,9 +19,9 @@
 namespace checks {
 namespace {
 
-constexpr char kId[] = "ecs_task_definition_no_host_network_mode";
+using control_ids::kHostNetwork;
 
-struct Case {
+struct NetworkCase {
   std::string name;
   Text value;
   Status status;
@@ -30,7 +30,7 @@ struct Case {
   bool invalid = false;                         // the invalid-value summary
 };
 
-std::vector<Case> Cases() {
+std::vector<NetworkCase> HostNetworkCases() {
   return {
       {"Null", Text::Null(), Status::kPass},
       {"Empty", Text::Known(""), Status::kPass},
@@ -50,16 +50,16 @@ std::vector<Case> Cases() {
   };
 }
 
-class NoHostNetworkModeTest : public testing::TestWithParam<Case> {};
+class NoHostNetworkModeTest : public testing::TestWithParam<NetworkCase> {};
 
 TEST_P(NoHostNetworkModeTest, DecidesAtNetworkMode) {
-  const Case& c = GetParam();
+  const NetworkCase& c = GetParam();
   Input input;
   input.network_mode = c.value;
   const Evaluation evaluation = Evaluate(input, Settings{});
-  ASSERT_NE(ResultOf(evaluation, kId), nullptr) << "the catalog has no " << kId;
-  EXPECT_EQ(ResultOf(evaluation, kId)->status, c.status);
-  const std::vector<Finding> findings = FindingsOf(evaluation, kId);
+  ASSERT_NE(FindResult(evaluation, kHostNetwork), nullptr) << "the catalog has no " << kHostNetwork;
+  EXPECT_EQ(FindResult(evaluation, kHostNetwork)->status, c.status);
+  const std::vector<Finding> findings = FindingsOf(evaluation, kHostNetwork);
   if (c.message_parts.empty()) {
     EXPECT_TRUE(findings.empty());
     return;
@@ -71,7 +71,7 @@ TEST_P(NoHostNetworkModeTest, DecidesAtNetworkMode) {
   EXPECT_EQ(f.level, Level::kWarning);
   EXPECT_EQ(f.severity, Severity::kMedium);
   EXPECT_NE(f.summary.find("(AWS Security Hub ECS.17)"), std::string::npos) << f.summary;
-  EXPECT_EQ(f.summary == FindControl(kId)->summary, !c.invalid) << f.summary;
+  EXPECT_EQ(f.summary == FindControl(kHostNetwork)->summary, !c.invalid) << f.summary;
   for (const std::string& part : c.message_parts) {
     EXPECT_NE(f.message.find(part), std::string::npos) << f.message << "\nlacks: " << part;
   }
@@ -84,7 +84,7 @@ TEST_P(NoHostNetworkModeTest, DecidesAtNetworkMode) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(AwsExamples, NoHostNetworkModeTest, testing::ValuesIn(Cases()),
+INSTANTIATE_TEST_SUITE_P(AwsExamples, NoHostNetworkModeTest, testing::ValuesIn(HostNetworkCases()),
                          [](const auto& info) { return info.param.name; });
 
 TEST(NoHostNetworkModeTest, DocumentFormReadsNetworkMode) {
@@ -97,9 +97,9 @@ TEST(NoHostNetworkModeTest, DocumentFormReadsNetworkMode) {
     Input input;
     input.task_definition_json = Text::Known(json);
     const Evaluation evaluation = Evaluate(input, Settings{});
-    ASSERT_NE(ResultOf(evaluation, kId), nullptr);
-    EXPECT_EQ(ResultOf(evaluation, kId)->status, status) << json;
-    const std::vector<Finding> findings = FindingsOf(evaluation, kId);
+    ASSERT_NE(FindResult(evaluation, kHostNetwork), nullptr);
+    EXPECT_EQ(FindResult(evaluation, kHostNetwork)->status, status) << json;
+    const std::vector<Finding> findings = FindingsOf(evaluation, kHostNetwork);
     ASSERT_EQ(findings.size(), status == Status::kFail ? 1u : 0u) << json;
     if (!findings.empty()) {
       EXPECT_EQ(findings[0].attribute, "task_definition_json.networkMode");
@@ -112,9 +112,9 @@ TEST(NoHostNetworkModeTest, MalformedFailsClosedAtLevelError) {
   Input input;
   input.network_mode = Text::Malformed("a number");
   Evaluation evaluation = Evaluate(input, Settings{});
-  ASSERT_NE(ResultOf(evaluation, kId), nullptr);
-  EXPECT_EQ(ResultOf(evaluation, kId)->status, Status::kFail);
-  std::vector<Finding> findings = FindingsOf(evaluation, kId);
+  ASSERT_NE(FindResult(evaluation, kHostNetwork), nullptr);
+  EXPECT_EQ(FindResult(evaluation, kHostNetwork)->status, Status::kFail);
+  std::vector<Finding> findings = FindingsOf(evaluation, kHostNetwork);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].level, Level::kError);
   EXPECT_EQ(findings[0].attribute, "network_mode");
@@ -123,27 +123,27 @@ TEST(NoHostNetworkModeTest, MalformedFailsClosedAtLevelError) {
   Input document;
   document.task_definition_json = Text::Known(R"({"networkMode":5})");
   evaluation = Evaluate(document, Settings{});
-  EXPECT_EQ(ResultOf(evaluation, kId)->status, Status::kFail);
-  findings = FindingsOf(evaluation, kId);
+  EXPECT_EQ(FindResult(evaluation, kHostNetwork)->status, Status::kFail);
+  findings = FindingsOf(evaluation, kHostNetwork);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].attribute, "task_definition_json.networkMode");
 
   Input unreadable;
   unreadable.task_definition_json = Text::Known(R"({"networkMode":)");
   evaluation = Evaluate(unreadable, Settings{});
-  EXPECT_EQ(ResultOf(evaluation, kId)->status, Status::kFail);
-  findings = FindingsOf(evaluation, kId);
+  EXPECT_EQ(FindResult(evaluation, kHostNetwork)->status, Status::kFail);
+  findings = FindingsOf(evaluation, kHostNetwork);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].level, Level::kError);
   EXPECT_TRUE(findings[0].unverifiable);
 
   Input unknown;
   unknown.task_definition_json = Text::Unknown();
-  EXPECT_EQ(ResultOf(Evaluate(unknown, Settings{}), kId)->status, Status::kUnknown);
+  EXPECT_EQ(FindResult(Evaluate(unknown, Settings{}), kHostNetwork)->status, Status::kUnknown);
 }
 
 TEST(NoHostNetworkModeTest, CatalogEntry) {
-  const Control* control = FindControl(kId);
+  const Control* control = FindControl(kHostNetwork);
   ASSERT_NE(control, nullptr);
   EXPECT_EQ(control->security_hub_id, "ECS.17");
   EXPECT_EQ(control->severity, Severity::kMedium);

@@ -18,10 +18,11 @@
 namespace checks {
 namespace {
 
-constexpr char kId[] = "ecs_container_no_privileged";
+using control_ids::kPrivileged;
+
 constexpr char kSummary[] = "(AWS Security Hub ECS.4)";
 
-std::vector<Case> Cases() {
+std::vector<Case> PrivilegedCases() {
   return {
       {"EmptyList", "[]", Status::kPass, {}},
       {"Absent", R"([{"name":"web","image":"nginx"}])", Status::kPass, {}},
@@ -66,12 +67,12 @@ TEST_P(NoPrivilegedTest, FailsAtTheExactKeyInEitherForm) {
   const auto& [c, document] = GetParam();
   const Evaluation evaluation =
       Evaluate(document ? Document(c.containers) : Arguments(c.containers), Settings{});
-  const ControlResult* result = ResultOf(evaluation, kId);
-  ASSERT_NE(result, nullptr) << "the catalog has no " << kId;
+  const ControlResult* result = FindResult(evaluation, kPrivileged);
+  ASSERT_NE(result, nullptr) << "the catalog has no " << kPrivileged;
   EXPECT_EQ(result->status, c.status);
   const std::string prefix =
       document ? "task_definition_json.containerDefinitions" : "container_definitions";
-  const std::vector<Finding> findings = FindingsOf(evaluation, kId);
+  const std::vector<Finding> findings = FindingsOf(evaluation, kPrivileged);
   ASSERT_EQ(findings.size(), c.paths.size());
   for (std::size_t i = 0; i < findings.size(); ++i) {
     const Finding& f = findings[i];
@@ -89,14 +90,14 @@ TEST_P(NoPrivilegedTest, FailsAtTheExactKeyInEitherForm) {
 }
 
 INSTANTIATE_TEST_SUITE_P(AwsAndPeerExamples, NoPrivilegedTest,
-                         testing::Combine(testing::ValuesIn(Cases()), testing::Bool()),
+                         testing::Combine(testing::ValuesIn(PrivilegedCases()), testing::Bool()),
                          [](const auto& info) {
                            return std::get<0>(info.param).name +
                                   (std::get<1>(info.param) ? "Document" : "Arguments");
                          });
 
 TEST(NoPrivilegedCatalogTest, TitleSeverityLevelAndMappings) {
-  const Control* control = FindControl(kId);
+  const Control* control = FindControl(kPrivileged);
   ASSERT_NE(control, nullptr);
   EXPECT_EQ(control->security_hub_id, "ECS.4");
   EXPECT_EQ(control->severity, Severity::kHigh);
@@ -116,22 +117,22 @@ TEST(NoPrivilegedCatalogTest, TitleSeverityLevelAndMappings) {
 
 TEST(NoPrivilegedTest, NoContainersPass) {
   const Evaluation evaluation = Evaluate(Input{}, Settings{});
-  ASSERT_NE(ResultOf(evaluation, kId), nullptr);
-  EXPECT_EQ(ResultOf(evaluation, kId)->status, Status::kPass);
+  ASSERT_NE(FindResult(evaluation, kPrivileged), nullptr);
+  EXPECT_EQ(FindResult(evaluation, kPrivileged)->status, Status::kPass);
 }
 
 TEST(NoPrivilegedTest, UnknownContainersAreUnknownNeverPass) {
   Input input;
   input.container_definitions = Text::Unknown();
   const Evaluation evaluation = Evaluate(input, Settings{});
-  ASSERT_NE(ResultOf(evaluation, kId), nullptr);
-  EXPECT_EQ(ResultOf(evaluation, kId)->status, Status::kUnknown);
-  EXPECT_TRUE(FindingsOf(evaluation, kId).empty());
+  ASSERT_NE(FindResult(evaluation, kPrivileged), nullptr);
+  EXPECT_EQ(FindResult(evaluation, kPrivileged)->status, Status::kUnknown);
+  EXPECT_TRUE(FindingsOf(evaluation, kPrivileged).empty());
   EXPECT_FALSE(evaluation.compliant());
 
   Input document;
   document.task_definition_json = Text::Unknown();
-  EXPECT_EQ(ResultOf(Evaluate(document, Settings{}), kId)->status, Status::kUnknown);
+  EXPECT_EQ(FindResult(Evaluate(document, Settings{}), kPrivileged)->status, Status::kUnknown);
 }
 
 // Unreadable input proves nothing: the control fails closed at level error.
@@ -168,9 +169,9 @@ class NoPrivilegedUnreadableTest : public testing::TestWithParam<Unreadable> {};
 
 TEST_P(NoPrivilegedUnreadableTest, FailsClosedAtLevelError) {
   const Evaluation evaluation = Evaluate(GetParam().input, Settings{});
-  ASSERT_NE(ResultOf(evaluation, kId), nullptr);
-  EXPECT_EQ(ResultOf(evaluation, kId)->status, Status::kFail);
-  const std::vector<Finding> findings = FindingsOf(evaluation, kId);
+  ASSERT_NE(FindResult(evaluation, kPrivileged), nullptr);
+  EXPECT_EQ(FindResult(evaluation, kPrivileged)->status, Status::kFail);
+  const std::vector<Finding> findings = FindingsOf(evaluation, kPrivileged);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].level, Level::kError);
   EXPECT_TRUE(findings[0].unverifiable);
@@ -191,7 +192,7 @@ TEST(NoPrivilegedTest, ErrorEvenUnderAdvisoryEnforcementIsOnlyAWarning) {
   settings.enforcement = Enforcement::kWarning;
   const Evaluation evaluation =
       Evaluate(Arguments(R"([{"name":"web","privileged":true}])"), settings);
-  const std::vector<Finding> findings = FindingsOf(evaluation, kId);
+  const std::vector<Finding> findings = FindingsOf(evaluation, kPrivileged);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].level, Level::kWarning);
   EXPECT_FALSE(evaluation.has_error());
@@ -199,12 +200,12 @@ TEST(NoPrivilegedTest, ErrorEvenUnderAdvisoryEnforcementIsOnlyAWarning) {
 
 TEST(NoPrivilegedTest, OffMeansNoFinding) {
   Settings settings;
-  settings.levels[kId] = Level::kOff;
+  settings.levels[kPrivileged] = Level::kOff;
   const Evaluation evaluation =
       Evaluate(Arguments(R"([{"name":"web","privileged":true}])"), settings);
-  ASSERT_NE(ResultOf(evaluation, kId), nullptr);
-  EXPECT_EQ(ResultOf(evaluation, kId)->status, Status::kOff);
-  EXPECT_TRUE(FindingsOf(evaluation, kId).empty());
+  ASSERT_NE(FindResult(evaluation, kPrivileged), nullptr);
+  EXPECT_EQ(FindResult(evaluation, kPrivileged)->status, Status::kOff);
+  EXPECT_TRUE(FindingsOf(evaluation, kPrivileged).empty());
 }
 
 // DescribeTaskDefinition output: the wrapper is left out of the path.
@@ -213,7 +214,7 @@ TEST(NoPrivilegedTest, DocumentWithTheTaskDefinitionWrapper) {
   input.task_definition_json =
       Text::Known(R"({"taskDefinition":{"family":"web","containerDefinitions":[{"name":"a"},)"
                   R"({"name":"b","privileged":true}]}})");
-  const std::vector<Finding> findings = FindingsOf(Evaluate(input, Settings{}), kId);
+  const std::vector<Finding> findings = FindingsOf(Evaluate(input, Settings{}), kPrivileged);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].attribute, "task_definition_json.containerDefinitions[1].privileged");
 }

@@ -18,9 +18,9 @@
 namespace checks {
 namespace {
 
-constexpr char kId[] = "ecs_container_readonly_root_filesystem";
+using control_ids::kReadonlyRoot;
 
-std::vector<Case> Cases() {
+std::vector<Case> ReadonlyRootCases() {
   return {
       {"EmptyList", "[]", Status::kPass, {}},
       {"True", R"([{"name":"web","readonlyRootFilesystem":true}])", Status::kPass, {}},
@@ -71,19 +71,20 @@ std::vector<Case> Cases() {
 class ReadonlyRootFilesystemTest : public testing::TestWithParam<std::tuple<Case, bool>> {};
 
 TEST_P(ReadonlyRootFilesystemTest, FailsAtTheExactKeyInEitherForm) {
-  ExpectCase(kId, std::get<0>(GetParam()), std::get<1>(GetParam()), Level::kWarning,
+  ExpectCase(kReadonlyRoot, std::get<0>(GetParam()), std::get<1>(GetParam()), Level::kWarning,
              Severity::kHigh, "(AWS Security Hub ECS.5)");
 }
 
 INSTANTIATE_TEST_SUITE_P(AwsAndPeerExamples, ReadonlyRootFilesystemTest,
-                         testing::Combine(testing::ValuesIn(Cases()), testing::Bool()), CaseName);
+                         testing::Combine(testing::ValuesIn(ReadonlyRootCases()), testing::Bool()),
+                         CaseName);
 
 TEST(ReadonlyRootFilesystemTest, UnknownIsUnknownAndUnreadableFailsClosed) {
-  ExpectUnknownAndFailClosed(kId);
+  ExpectUnknownAndFailClosed(kReadonlyRoot);
 }
 
 TEST(ReadonlyRootFilesystemTest, CatalogEntry) {
-  ExpectCatalog(kId, "ECS.5", Severity::kHigh, Level::kWarning,
+  ExpectCatalog(kReadonlyRoot, "ECS.5", Severity::kHigh, Level::kWarning,
                 {"AWS Security Hub ECS.5", "AWS Config ECS_CONTAINERS_READONLY_ACCESS",
                  "Checkov CKV_AWS_336"});
 }
@@ -93,9 +94,9 @@ TEST(ReadonlyRootFilesystemTest, AWarningDoesNotBlockButIsNotCompliant) {
   EXPECT_FALSE(evaluation.has_error());
   EXPECT_FALSE(evaluation.compliant());
   Settings strict;
-  strict.levels[kId] = Level::kError;
+  strict.levels[kReadonlyRoot] = Level::kError;
   const std::vector<Finding> findings =
-      FindingsOf(Evaluate(Arguments(R"([{"name":"web"}])"), strict), kId);
+      FindingsOf(Evaluate(Arguments(R"([{"name":"web"}])"), strict), kReadonlyRoot);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].level, Level::kError);
 }

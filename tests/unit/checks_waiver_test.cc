@@ -17,9 +17,13 @@
 #include "checks/waiver.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
+#include "tests/unit/checks_test_support.h"
 
 namespace checks {
 namespace {
+
+using control_ids::kPrivileged;
+using control_ids::kReadonlyRoot;
 
 absl::Time Utc(int y, int mo, int d, int h = 0, int mi = 0, int s = 0) {
   return absl::FromCivil(absl::CivilSecond(y, mo, d, h, mi, s), absl::UTCTimeZone());
@@ -84,22 +88,11 @@ TEST_P(ParseExpiryTest, ReadsRfc3339DatesAndTimestampsOnly) {
 INSTANTIATE_TEST_SUITE_P(Forms, ParseExpiryTest, testing::ValuesIn(ExpiryCases()),
                          [](const auto& info) { return info.param.name; });
 
-constexpr char kPrivileged[] = "ecs_container_no_privileged";
-constexpr char kReadonly[] = "ecs_container_readonly_root_filesystem";
-
 Input PrivilegedWritable() {
   Input input;
   input.container_definitions =
       Text::Known(R"([{"name":"a","privileged":true},{"name":"b","Privileged":true}])");
   return input;
-}
-
-const ControlResult& ResultOf(const Evaluation& evaluation, std::string_view id) {
-  for (const ControlResult& result : evaluation.controls) {
-    if (result.control->id == id) return result;
-  }
-  ADD_FAILURE() << "no result for " << id;
-  return evaluation.controls.front();
 }
 
 Settings Waiving(std::vector<Waiver> waivers) {
@@ -111,7 +104,7 @@ Settings Waiving(std::vector<Waiver> waivers) {
 TEST(WaivedEvaluationTest, FindingsAreWaivedWithTheReasonAndBlockNothing) {
   const Settings settings =
       Waiving({{kPrivileged, "Legacy agent needs it; ticket SEC-42", "2027-03-31"},
-               {kReadonly, "Writes to /tmp", ""}});
+               {kReadonlyRoot, "Writes to /tmp", ""}});
   Input input = PrivilegedWritable();
   // Every other control passes, so only the waived ones are left.
   input.container_definitions = Text::Known(
@@ -124,14 +117,14 @@ TEST(WaivedEvaluationTest, FindingsAreWaivedWithTheReasonAndBlockNothing) {
       EXPECT_EQ(f.waiver_reason, "Legacy agent needs it; ticket SEC-42");
       EXPECT_EQ(f.waiver_expires, "2027-03-31");
     } else {
-      EXPECT_EQ(f.control_id, kReadonly);
+      EXPECT_EQ(f.control_id, kReadonlyRoot);
       EXPECT_EQ(f.waiver_reason, "Writes to /tmp");
       EXPECT_EQ(f.waiver_expires, "");
     }
   }
   EXPECT_EQ(ResultOf(evaluation, kPrivileged).status, Status::kWaived);
   ASSERT_TRUE(ResultOf(evaluation, kPrivileged).waiver.has_value());
-  EXPECT_EQ(ResultOf(evaluation, kReadonly).status, Status::kWaived);
+  EXPECT_EQ(ResultOf(evaluation, kReadonlyRoot).status, Status::kWaived);
   EXPECT_FALSE(evaluation.has_error());
   EXPECT_TRUE(evaluation.compliant());
 
@@ -145,7 +138,7 @@ TEST(WaivedEvaluationTest, FindingsAreWaivedWithTheReasonAndBlockNothing) {
       EXPECT_EQ(control["reason"], "Legacy agent needs it; ticket SEC-42");
       EXPECT_EQ(control["expires"], "2027-03-31");
     }
-    if (control["id"] == kReadonly) {
+    if (control["id"] == kReadonlyRoot) {
       EXPECT_EQ(control["status"], "waived");
       EXPECT_TRUE(control["expires"].is_null());
     }
@@ -159,13 +152,13 @@ TEST(WaivedEvaluationTest, FindingsAreWaivedWithTheReasonAndBlockNothing) {
 
 TEST(WaivedEvaluationTest, AWaiverCoversOnlyItsControl) {
   const Evaluation evaluation =
-      Evaluate(PrivilegedWritable(), Waiving({{kReadonly, "Writes to /tmp", "2027-03-31"}}));
+      Evaluate(PrivilegedWritable(), Waiving({{kReadonlyRoot, "Writes to /tmp", "2027-03-31"}}));
   EXPECT_EQ(ResultOf(evaluation, kPrivileged).status, Status::kFail);
   EXPECT_TRUE(evaluation.has_error());
   EXPECT_FALSE(evaluation.compliant());
   for (const Finding& f : evaluation.findings) {
-    EXPECT_EQ(f.level == Level::kWaived, f.control_id == kReadonly) << f.control_id;
-    if (f.control_id != kReadonly) {
+    EXPECT_EQ(f.level == Level::kWaived, f.control_id == kReadonlyRoot) << f.control_id;
+    if (f.control_id != kReadonlyRoot) {
       EXPECT_TRUE(f.waiver_reason.empty());
     }
   }
@@ -195,10 +188,10 @@ TEST(WaivedEvaluationTest, APendingWaiverMakesTheLevelPending) {
   settings.pending_waivers.insert(kPrivileged);
   const Evaluation evaluation = Evaluate(PrivilegedWritable(), settings);
   EXPECT_TRUE(ResultOf(evaluation, kPrivileged).level_pending);
-  EXPECT_FALSE(ResultOf(evaluation, kReadonly).level_pending);
+  EXPECT_FALSE(ResultOf(evaluation, kReadonlyRoot).level_pending);
   Settings unknown;
   unknown.waivers_unknown = true;
-  EXPECT_TRUE(ResultOf(Evaluate(PrivilegedWritable(), unknown), kReadonly).level_pending);
+  EXPECT_TRUE(ResultOf(Evaluate(PrivilegedWritable(), unknown), kReadonlyRoot).level_pending);
 }
 
 // The waiver's words are for findings and report_json, never the diagnostic.

@@ -18,9 +18,9 @@
 namespace checks {
 namespace {
 
-constexpr char kId[] = "ecs_container_windows_user_non_admin";
+using control_ids::kWindowsUser;
 
-std::vector<OsCase> Cases() {
+std::vector<OsCase> WindowsUserCases() {
   const Text full = Text::Known("WINDOWS_SERVER_2019_FULL");
   const Text core = Text::Known("WINDOWS_SERVER_2022_CORE");
   return {
@@ -68,33 +68,35 @@ std::vector<OsCase> Cases() {
 class WindowsUserNonAdminTest : public testing::TestWithParam<std::tuple<OsCase, bool>> {};
 
 TEST_P(WindowsUserNonAdminTest, FailsAtTheUserInEitherForm) {
-  ExpectOsCase(kId, std::get<0>(GetParam()), std::get<1>(GetParam()), "(AWS Security Hub ECS.21)");
+  ExpectOsCase(kWindowsUser, std::get<0>(GetParam()), std::get<1>(GetParam()),
+               "(AWS Security Hub ECS.21)");
 }
 
 INSTANTIATE_TEST_SUITE_P(AwsExamples, WindowsUserNonAdminTest,
-                         testing::Combine(testing::ValuesIn(Cases()), testing::Bool()), OsCaseName);
+                         testing::Combine(testing::ValuesIn(WindowsUserCases()), testing::Bool()),
+                         OsCaseName);
 
 TEST(WindowsUserNonAdminTest, AnOsFamilyEcsDoesNotKnowFailsClosed) { ExpectOsFamilyFailsClosed(); }
 
 TEST(WindowsUserNonAdminTest, UnknownOrUnreadableContainersOnWindows) {
   Input unknown = WithOs("[]", Text::Known("WINDOWS_SERVER_2019_FULL"), false);
   unknown.container_definitions = Text::Unknown();
-  EXPECT_EQ(ResultOf(Evaluate(unknown, Settings{}), kId)->status, Status::kUnknown);
+  EXPECT_EQ(FindResult(Evaluate(unknown, Settings{}), kWindowsUser)->status, Status::kUnknown);
   Input unreadable = WithOs("[{", Text::Known("WINDOWS_SERVER_2019_FULL"), false);
   const Evaluation evaluation = Evaluate(unreadable, Settings{});
-  EXPECT_EQ(ResultOf(evaluation, kId)->status, Status::kFail);
-  const std::vector<Finding> findings = FindingsOf(evaluation, kId);
+  EXPECT_EQ(FindResult(evaluation, kWindowsUser)->status, Status::kFail);
+  const std::vector<Finding> findings = FindingsOf(evaluation, kWindowsUser);
   ASSERT_EQ(findings.size(), 1u);
   EXPECT_EQ(findings[0].level, Level::kError);
   EXPECT_TRUE(findings[0].unverifiable);
   Input document;
   document.task_definition_json = Text::Unknown();
-  EXPECT_EQ(ResultOf(Evaluate(document, Settings{}), kId)->status, Status::kUnknown);
+  EXPECT_EQ(FindResult(Evaluate(document, Settings{}), kWindowsUser)->status, Status::kUnknown);
 }
 
 TEST(WindowsUserNonAdminTest, CatalogEntry) {
   ExpectCatalog(
-      kId, "ECS.21", Severity::kMedium, Level::kWarning,
+      kWindowsUser, "ECS.21", Severity::kMedium, Level::kWarning,
       {"AWS Security Hub ECS.21", "AWS Config ECS_TASK_DEFINITION_WINDOWS_USER_NON_ADMIN"});
 }
 

@@ -14,6 +14,7 @@
 #include "provider/compliance/provider.h"
 #include "provider/cty/type.h"
 #include "provider/cty/value.h"
+#include "tests/unit/compliance_test_support.h"
 
 namespace compliance {
 namespace {
@@ -25,9 +26,6 @@ constexpr char kDataSource[] = "compliancecheck_ecs_task_definition";
 constexpr char kPidSummary[] =
     "ECS task definition shares the host's process namespace (AWS Security Hub ECS.3)";
 constexpr char kIpcSummary[] = "ECS task definition shares the host's IPC namespace";
-
-Value Str(std::string s) { return Value::String(std::move(s)); }
-Value UnknownString() { return Value::Unknown(Type::String()); }
 
 class DataSourceMomentsTest : public testing::Test {
  protected:

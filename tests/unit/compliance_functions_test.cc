@@ -14,6 +14,7 @@
 #include "provider/cty/msgpack.h"
 #include "provider/cty/type.h"
 #include "provider/cty/value.h"
+#include "tests/unit/compliance_test_support.h"
 
 namespace compliance {
 namespace {
@@ -21,9 +22,9 @@ namespace {
 using cty::Type;
 using cty::Value;
 
-constexpr char kPid[] = "ecs_task_definition_no_host_pid_mode";
-constexpr char kIpc[] = "ecs_task_definition_no_host_ipc_mode";
-constexpr char kMisplaced[] = "ecs_container_definitions_misplaced_namespace_key";
+using control_ids::kIpc;
+using control_ids::kMisplaced;
+using control_ids::kPid;
 // The keys of a container that the ECS family passes (ECS.5, ECS.9, ECS.20).
 constexpr char kGoodContainer[] =
     R"("readonlyRootFilesystem":true,"user":"1000","logConfiguration":{"logDriver":"awslogs"})";
@@ -48,8 +49,6 @@ tf::CallFunctionResponse Call(const tf::Function& function, std::vector<Value> a
 }
 
 Value Obj(std::map<std::string, Value> attributes) { return Value::Object(std::move(attributes)); }
-Value Str(std::string s) { return Value::String(std::move(s)); }
-Value UnknownString() { return Value::Unknown(Type::String()); }
 
 // ---------------------------------------------------------------------------
 // ecs_pid_mode_compliant

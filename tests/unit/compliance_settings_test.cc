@@ -15,6 +15,7 @@
 #include "provider/compliance/settings.h"
 #include "provider/cty/type.h"
 #include "provider/cty/value.h"
+#include "tests/unit/control_ids.h"
 
 namespace compliance {
 namespace {
@@ -24,9 +25,9 @@ using checks::Level;
 using cty::Type;
 using cty::Value;
 
-constexpr char kPid[] = "ecs_task_definition_no_host_pid_mode";
-constexpr char kIpc[] = "ecs_task_definition_no_host_ipc_mode";
-constexpr char kMisplaced[] = "ecs_container_definitions_misplaced_namespace_key";
+using control_ids::kIpc;
+using control_ids::kMisplaced;
+using control_ids::kPid;
 
 Type ProviderType() {
   return Type::Object({{"enforcement", Type::String()}, {"controls", Type::Map(Type::String())}});

@@ -18,6 +18,7 @@
 #include "checks/evaluation.h"
 #include "gtest/gtest.h"
 #include "provider/compliance/waivers.h"
+#include "tests/unit/control_ids.h"
 
 namespace compliance {
 namespace {
@@ -25,7 +26,7 @@ namespace {
 using cty::Type;
 using cty::Value;
 
-constexpr char kPrivileged[] = "ecs_container_no_privileged";
+using control_ids::kPrivileged;
 constexpr char kReason[] = "Legacy agent needs it; SEC-42";
 
 absl::Time Utc(int y, int mo, int d, int h = 0, int mi = 0, int s = 0) {
@@ -39,7 +40,7 @@ const Type& ElementType() {
   return *type;
 }
 
-Value Str(std::optional<std::string> s) {
+Value StrOrNull(std::optional<std::string> s) {
   return s ? Value::String(*s) : Value::Null(Type::String());
 }
 
@@ -51,7 +52,7 @@ Value Waiver(Value id, Value reason, Value expires) {
 
 Value Waiver(std::optional<std::string> id, std::optional<std::string> reason,
              std::optional<std::string> expires) {
-  return Waiver(Str(id), Str(reason), Str(expires));
+  return Waiver(StrOrNull(id), StrOrNull(reason), StrOrNull(expires));
 }
 
 Value List(std::vector<Value> elements) { return Value::List(ElementType(), std::move(elements)); }
@@ -167,8 +168,9 @@ TEST(ReadWaiversTest, ExpiryBoundaries) {
 TEST(ReadWaiversTest, UnknownValuesArePending) {
   const Value unknown_string = Value::Unknown(Type::String());
   // Reason or expiry not known yet: this control is pending.
-  for (const Value& waiver : {Waiver(Str(kPrivileged), unknown_string, Str("2027-12-31")),
-                              Waiver(Str(kPrivileged), Str(kReason), unknown_string)}) {
+  for (const Value& waiver :
+       {Waiver(StrOrNull(kPrivileged), unknown_string, StrOrNull("2027-12-31")),
+        Waiver(StrOrNull(kPrivileged), StrOrNull(kReason), unknown_string)}) {
     const Read read = ReadAt(List({waiver}), kNow);
     EXPECT_TRUE(read.diags.empty());
     EXPECT_TRUE(read.settings.waivers.empty());
@@ -177,7 +179,7 @@ TEST(ReadWaiversTest, UnknownValuesArePending) {
   // The id, an element or the whole list not known yet: any control may be
   // waived.
   for (const Value& waivers :
-       {List({Waiver(unknown_string, Str(kReason), Str("2027-12-31"))}),
+       {List({Waiver(unknown_string, StrOrNull(kReason), StrOrNull("2027-12-31"))}),
         List({Value::Unknown(ElementType())}), Value::Unknown(Type::List(ElementType()))}) {
     const Read read = ReadAt(waivers, kNow);
     EXPECT_TRUE(read.diags.empty());

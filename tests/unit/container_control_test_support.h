@@ -1,8 +1,8 @@
 // File: tests/unit/container_control_test_support.h
 //
 // Shared helpers for the unit tests of the per-container ECS controls
-// (PRODUCT.md, "The ECS task-definition family"): the control's result and
-// findings in an evaluation, the same containers in both input forms, a case
+// (PRODUCT.md, "The ECS task-definition family"), beside
+// checks_test_support.h's: the same containers in both input forms, a case
 // table row and the checks every control's tests make (a case in one form,
 // unknown and unreadable input, the catalog entry). The OS-family helpers
 // serve the two user controls, whose rule depends on runtime_platform.
@@ -25,25 +25,9 @@
 #include "checks/control.h"
 #include "checks/evaluation.h"
 #include "gtest/gtest.h"
+#include "tests/unit/checks_test_support.h"
 
 namespace checks {
-
-// The result of control `id` in `evaluation`, or null if the catalog lacks it.
-inline const ControlResult* ResultOf(const Evaluation& evaluation, std::string_view id) {
-  for (const ControlResult& result : evaluation.controls) {
-    if (result.control->id == id) return &result;
-  }
-  return nullptr;
-}
-
-// The findings of control `id` in `evaluation`, in order.
-inline std::vector<Finding> FindingsOf(const Evaluation& evaluation, std::string_view id) {
-  std::vector<Finding> out;
-  for (const Finding& finding : evaluation.findings) {
-    if (finding.control_id == id) out.push_back(finding);
-  }
-  return out;
-}
 
 // The same containers in both input forms.
 inline Input Arguments(const std::string& containers) {
@@ -88,7 +72,7 @@ inline void ExpectCase(std::string_view id, const Case& c, bool document, Level 
                        Severity severity, std::string_view summary_part) {
   const Evaluation evaluation =
       Evaluate(document ? Document(c.containers) : Arguments(c.containers), Settings{});
-  const ControlResult* result = ResultOf(evaluation, id);
+  const ControlResult* result = FindResult(evaluation, id);
   ASSERT_NE(result, nullptr) << "the catalog has no " << id;
   EXPECT_EQ(result->status, c.status);
   const std::vector<Finding> findings = FindingsOf(evaluation, id);
@@ -119,13 +103,13 @@ inline void ExpectUnknownAndFailClosed(std::string_view id,
   Input unknown;
   unknown.container_definitions = Text::Unknown();
   Evaluation evaluation = Evaluate(unknown, Settings{});
-  ASSERT_NE(ResultOf(evaluation, id), nullptr);
-  EXPECT_EQ(ResultOf(evaluation, id)->status, Status::kUnknown);
+  ASSERT_NE(FindResult(evaluation, id), nullptr);
+  EXPECT_EQ(FindResult(evaluation, id)->status, Status::kUnknown);
   EXPECT_TRUE(FindingsOf(evaluation, id).empty());
   EXPECT_FALSE(evaluation.compliant());
   Input unknown_document;
   unknown_document.task_definition_json = Text::Unknown();
-  EXPECT_EQ(ResultOf(Evaluate(unknown_document, Settings{}), id)->status, Status::kUnknown);
+  EXPECT_EQ(FindResult(Evaluate(unknown_document, Settings{}), id)->status, Status::kUnknown);
 
   struct Unreadable {
     Input input;
@@ -144,8 +128,8 @@ inline void ExpectUnknownAndFailClosed(std::string_view id,
   cases[4].attribute_prefix = "task_definition_json";
   for (const Unreadable& c : cases) {
     evaluation = Evaluate(c.input, Settings{});
-    ASSERT_NE(ResultOf(evaluation, id), nullptr);
-    EXPECT_EQ(ResultOf(evaluation, id)->status, Status::kFail) << c.attribute_prefix;
+    ASSERT_NE(FindResult(evaluation, id), nullptr);
+    EXPECT_EQ(FindResult(evaluation, id)->status, Status::kFail) << c.attribute_prefix;
     const std::vector<Finding> findings = FindingsOf(evaluation, id);
     ASSERT_EQ(findings.size(), 1u) << c.attribute_prefix;
     EXPECT_EQ(findings[0].level, Level::kError);
@@ -155,7 +139,7 @@ inline void ExpectUnknownAndFailClosed(std::string_view id,
     EXPECT_TRUE(evaluation.has_error());
   }
   // No containers at all: nothing to judge.
-  EXPECT_EQ(ResultOf(Evaluate(Input{}, Settings{}), id)->status, Status::kPass);
+  EXPECT_EQ(FindResult(Evaluate(Input{}, Settings{}), id)->status, Status::kPass);
 }
 
 // Control `id`'s catalog entry: its Security Hub id, severity, default level,
@@ -227,7 +211,7 @@ inline std::string OsCaseName(const testing::TestParamInfo<std::tuple<OsCase, bo
 inline void ExpectOsCase(std::string_view id, const OsCase& c, bool document,
                          std::string_view summary_part) {
   const Evaluation evaluation = Evaluate(WithOs(c.containers, c.os, document), Settings{});
-  const ControlResult* result = ResultOf(evaluation, id);
+  const ControlResult* result = FindResult(evaluation, id);
   ASSERT_NE(result, nullptr) << "the catalog has no " << id;
   EXPECT_EQ(result->status, c.status);
   const std::vector<Finding> findings = FindingsOf(evaluation, id);
@@ -247,8 +231,6 @@ inline void ExpectOsCase(std::string_view id, const OsCase& c, bool document,
 // An OS family ECS does not know: neither user rule can be chosen, so both
 // fail closed at the OS family; an unknown one leaves both unknown.
 inline void ExpectOsFamilyFailsClosed() {
-  constexpr char kLinuxId[] = "ecs_container_linux_user_non_root";
-  constexpr char kWindowsId[] = "ecs_container_windows_user_non_admin";
   const std::string containers = R"([{"name":"web","user":"1000"}])";
   for (const bool document : {false, true}) {
     for (const auto& [os, quoted] :
@@ -256,9 +238,9 @@ inline void ExpectOsFamilyFailsClosed() {
                                                           {"SOLARIS", "(7 characters)"},
                                                           {"WINDOWS", "(7 characters)"}}) {
       const Evaluation evaluation = Evaluate(WithOs(containers, Text::Known(os), document), {});
-      for (const char* id : {kLinuxId, kWindowsId}) {
-        ASSERT_NE(ResultOf(evaluation, id), nullptr) << id;
-        EXPECT_EQ(ResultOf(evaluation, id)->status, Status::kFail) << id << " " << os;
+      for (const char* id : {control_ids::kLinuxUser, control_ids::kWindowsUser}) {
+        ASSERT_NE(FindResult(evaluation, id), nullptr) << id;
+        EXPECT_EQ(FindResult(evaluation, id)->status, Status::kFail) << id << " " << os;
         const std::vector<Finding> findings = FindingsOf(evaluation, id);
         ASSERT_EQ(findings.size(), 1u) << id << " " << os;
         EXPECT_EQ(findings[0].attribute, OsPath(document));
@@ -271,9 +253,9 @@ inline void ExpectOsFamilyFailsClosed() {
   // Not a string (the block or self's list of one object had the wrong shape).
   Input malformed = WithOs(containers, Text::Malformed("a number"), false);
   Evaluation evaluation = Evaluate(malformed, Settings{});
-  for (const char* id : {kLinuxId, kWindowsId}) {
-    ASSERT_NE(ResultOf(evaluation, id), nullptr);
-    EXPECT_EQ(ResultOf(evaluation, id)->status, Status::kFail) << id;
+  for (const char* id : {control_ids::kLinuxUser, control_ids::kWindowsUser}) {
+    ASSERT_NE(FindResult(evaluation, id), nullptr);
+    EXPECT_EQ(FindResult(evaluation, id)->status, Status::kFail) << id;
     const std::vector<Finding> findings = FindingsOf(evaluation, id);
     ASSERT_EQ(findings.size(), 1u);
     EXPECT_EQ(findings[0].attribute, OsPath(false));
@@ -284,13 +266,13 @@ inline void ExpectOsFamilyFailsClosed() {
   wrong_shape.task_definition_json = Text::Known(
       R"({"containerDefinitions":[{"name":"web","user":"1000"}],"runtimePlatform":"LINUX"})");
   evaluation = Evaluate(wrong_shape, Settings{});
-  for (const char* id : {kLinuxId, kWindowsId}) {
-    EXPECT_EQ(ResultOf(evaluation, id)->status, Status::kFail) << id;
+  for (const char* id : {control_ids::kLinuxUser, control_ids::kWindowsUser}) {
+    EXPECT_EQ(FindResult(evaluation, id)->status, Status::kFail) << id;
   }
   // Not known yet: unknown, never a pass.
   evaluation = Evaluate(WithOs(containers, Text::Unknown(), false), Settings{});
-  for (const char* id : {kLinuxId, kWindowsId}) {
-    EXPECT_EQ(ResultOf(evaluation, id)->status, Status::kUnknown) << id;
+  for (const char* id : {control_ids::kLinuxUser, control_ids::kWindowsUser}) {
+    EXPECT_EQ(FindResult(evaluation, id)->status, Status::kUnknown) << id;
     EXPECT_TRUE(FindingsOf(evaluation, id).empty());
   }
   EXPECT_FALSE(evaluation.compliant());

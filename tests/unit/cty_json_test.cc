@@ -17,25 +17,25 @@ Value MustDecode(std::string_view json, const Type& type) {
   return v.ok() ? *v : Value();
 }
 
-std::string DecodeError(std::string_view json, const Type& type) {
+std::string JsonDecodeError(std::string_view json, const Type& type) {
   absl::StatusOr<Value> v = DecodeJson(json, type);
   if (v.ok()) return "<decoded>";
   EXPECT_EQ(v.status().code(), absl::StatusCode::kInvalidArgument);
   return std::string(v.status().message());
 }
 
-const Type kAB = Type::Object({{"a", Type::String()}, {"b", Type::Number()}});
+const Type kStringNumberAB = Type::Object({{"a", Type::String()}, {"b", Type::Number()}});
 
 TEST(JsonDecodeTest, NullIsNullOfTheType) {
-  EXPECT_EQ(MustDecode("null", kAB), Value::Null(kAB));
+  EXPECT_EQ(MustDecode("null", kStringNumberAB), Value::Null(kStringNumberAB));
   EXPECT_EQ(MustDecode("null", Type::Dynamic()), Value::Null(Type::Dynamic()));
 }
 
 TEST(JsonDecodeTest, MissingObjectAttributesAreNull) {
-  EXPECT_EQ(MustDecode(R"({"a":"x"})", kAB),
+  EXPECT_EQ(MustDecode(R"({"a":"x"})", kStringNumberAB),
             Value::Object({{"a", Value::String("x")}, {"b", Value::Null(Type::Number())}}));
-  EXPECT_EQ(MustDecode("{}", kAB), Value::Object({{"a", Value::Null(Type::String())},
-                                                  {"b", Value::Null(Type::Number())}}));
+  EXPECT_EQ(MustDecode("{}", kStringNumberAB), Value::Object({{"a", Value::Null(Type::String())},
+                                                              {"b", Value::Null(Type::Number())}}));
 }
 
 TEST(JsonDecodeTest, DecodesPrimitives) {
@@ -96,7 +96,7 @@ void PrintTo(const BadJson& c, std::ostream* os) { *os << c.name; }
 class JsonBadInputTest : public testing::TestWithParam<BadJson> {};
 
 TEST_P(JsonBadInputTest, FailsWithClearError) {
-  std::string error = DecodeError(GetParam().json, GetParam().type);
+  std::string error = JsonDecodeError(GetParam().json, GetParam().type);
   EXPECT_NE(error.find(GetParam().error_contains), std::string::npos) << error;
 }
 
@@ -111,11 +111,13 @@ INSTANTIATE_TEST_SUITE_P(
         BadJson{"NotANumber", Type::Number(), R"("abc")", "is not a number"},
         BadJson{"StringForBool", Type::Bool(), R"("yes")", "expected bool, got string"},
         BadJson{"StringForList", Type::List(Type::String()), R"("a")", "expected list of string"},
-        BadJson{"UnsupportedAttribute", kAB, R"({"c":1})", "unsupported attribute \"c\""},
-        BadJson{"DuplicateAttribute", kAB, R"({"a":"x","a":"y"})", "duplicate attribute"},
+        BadJson{"UnsupportedAttribute", kStringNumberAB, R"({"c":1})",
+                "unsupported attribute \"c\""},
+        BadJson{"DuplicateAttribute", kStringNumberAB, R"({"a":"x","a":"y"})",
+                "duplicate attribute"},
         BadJson{"NestedPath", Type::Object({{"tags", Type::Map(Type::String())}}),
                 R"({"tags":{"x":[]}})", "tags[\"x\"]: expected string, got array"},
-        BadJson{"IndexPath", Type::List(kAB), R"([{}, {"a": 1, "b": "x"}])",
+        BadJson{"IndexPath", Type::List(kStringNumberAB), R"([{}, {"a": 1, "b": "x"}])",
                 "[1].b: \"x\" is not a number"},
         BadJson{"TupleLength", Type::Tuple({Type::String()}), R"(["a","b"])",
                 "expected a tuple of 1 elements, got 2"},
@@ -133,8 +135,8 @@ TEST(JsonLimitsTest, RejectsDeepNesting) {
   Type type = Type::String();
   for (int i = 0; i < 200; ++i) type = Type::List(type);
   std::string json(100000, '[');
-  EXPECT_NE(DecodeError(json, type).find("nested deeper than"), std::string::npos);
-  EXPECT_NE(DecodeError(json, Type::Dynamic()), "<decoded>");
+  EXPECT_NE(JsonDecodeError(json, type).find("nested deeper than"), std::string::npos);
+  EXPECT_NE(JsonDecodeError(json, Type::Dynamic()), "<decoded>");
 }
 
 }  // namespace

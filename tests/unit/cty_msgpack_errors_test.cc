@@ -7,19 +7,12 @@
 
 #include "gtest/gtest.h"
 #include "provider/cty/msgpack.h"
+#include "tests/unit/cty_test_support.h"
 
 namespace cty {
 namespace {
 
-std::string FromHex(std::string_view hex) {
-  std::string out;
-  for (size_t i = 0; i + 1 < hex.size(); i += 2) {
-    out.push_back(static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16)));
-  }
-  return out;
-}
-
-std::string DecodeError(std::string_view hex, const Type& type) {
+std::string MsgpackDecodeError(std::string_view hex, const Type& type) {
   absl::StatusOr<Value> v = DecodeMsgpack(FromHex(hex), type);
   if (v.ok()) return "<decoded>";
   EXPECT_EQ(v.status().code(), absl::StatusCode::kInvalidArgument);
@@ -35,13 +28,13 @@ struct BadInput {
 
 void PrintTo(const BadInput& c, std::ostream* os) { *os << c.name; }
 
-const Type kAB = Type::Object({{"a", Type::String()}, {"b", Type::String()}});
+const Type kStringsAB = Type::Object({{"a", Type::String()}, {"b", Type::String()}});
 
 class MsgpackBadInputTest : public testing::TestWithParam<BadInput> {};
 
 TEST_P(MsgpackBadInputTest, FailsWithClearError) {
   const BadInput& c = GetParam();
-  std::string error = DecodeError(c.hex, c.type);
+  std::string error = MsgpackDecodeError(c.hex, c.type);
   EXPECT_NE(error, "<decoded>");
   EXPECT_NE(error.find(c.error_contains), std::string::npos) << error;
 }
@@ -64,18 +57,20 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"StringForBool", Type::Bool(), "a161", "expected bool, got string"},
         BadInput{"StringForList", Type::List(Type::String()), "a161",
                  "expected list of string, got string"},
-        BadInput{"ArrayForObject", kAB, "90", "expected object, got array"},
+        BadInput{"ArrayForObject", kStringsAB, "90", "expected object, got array"},
         BadInput{"ArrayForMap", Type::Map(Type::String()), "90", "expected map of string"},
         BadInput{"MapForTuple", Type::Tuple({Type::String()}), "80", "expected tuple, got map"},
         BadInput{"NotADecimal", Type::Number(), "a3616263", "is not a decimal number"},
         BadInput{"NaN", Type::Number(), "cb7ff8000000000000", "NaN"},
         BadInput{"NonStringMapKey", Type::Map(Type::String()), "8101a161",
                  "expected a string key, got integer"},
-        BadInput{"NonStringObjectKey", kAB, "8101a161", "expected a string key, got integer"},
-        BadInput{"MissingAttribute", kAB, "81a161c0", "missing attribute \"b\""},
-        BadInput{"MissingAttributes", kAB, "80", "missing attributes \"a\", \"b\""},
-        BadInput{"ExtraAttribute", kAB, "83a161c0a162c0a163c0", "unsupported attribute \"c\""},
-        BadInput{"DuplicateAttribute", kAB, "82a161c0a161c0", "duplicate attribute"},
+        BadInput{"NonStringObjectKey", kStringsAB, "8101a161",
+                 "expected a string key, got integer"},
+        BadInput{"MissingAttribute", kStringsAB, "81a161c0", "missing attribute \"b\""},
+        BadInput{"MissingAttributes", kStringsAB, "80", "missing attributes \"a\", \"b\""},
+        BadInput{"ExtraAttribute", kStringsAB, "83a161c0a162c0a163c0",
+                 "unsupported attribute \"c\""},
+        BadInput{"DuplicateAttribute", kStringsAB, "82a161c0a161c0", "duplicate attribute"},
         BadInput{"DuplicateMapKey", Type::Map(Type::String()), "82a161c0a161c0", "duplicate key"},
         BadInput{"TupleTooShort", Type::Tuple({Type::String(), Type::String()}), "91a161",
                  "expected a tuple of 2 elements, got 1"},
@@ -104,7 +99,7 @@ TEST(MsgpackErrorPathTest, NamesNestedAttributeAndIndex) {
   Type finding = Type::Object({{"message", Type::String()}});
   Type type = Type::Object({{"findings", Type::List(finding)}});
   // {findings: [{message:"a"}, {message:"b"}, {message: 5}]}
-  std::string error = DecodeError(
+  std::string error = MsgpackDecodeError(
       "81a866696e64696e677393"
       "81a76d657373616765a161"
       "81a76d657373616765a162"
@@ -115,30 +110,32 @@ TEST(MsgpackErrorPathTest, NamesNestedAttributeAndIndex) {
 
 TEST(MsgpackErrorPathTest, NamesMapKey) {
   Type type = Type::Object({{"tags", Type::Map(Type::String())}});
-  EXPECT_EQ(DecodeError("81a47461677381a17890", type), "tags[\"x\"]: expected string, got array");
+  EXPECT_EQ(MsgpackDecodeError("81a47461677381a17890", type),
+            "tags[\"x\"]: expected string, got array");
 }
 
 TEST(MsgpackErrorPathTest, NamesTopLevelAttribute) {
   Type type = Type::Object({{"container_definitions", Type::String()}});
-  EXPECT_EQ(DecodeError("81b5636f6e7461696e65725f646566696e6974696f6e7390", type),
+  EXPECT_EQ(MsgpackDecodeError("81b5636f6e7461696e65725f646566696e6974696f6e7390", type),
             "container_definitions: expected string, got array");
 }
 
 TEST(MsgpackErrorPathTest, ReplacesBytesThatAreNotUtf8) {
   // A diagnostic must be valid UTF-8 to cross gRPC: the 0xff becomes U+FFFD,
   // the newline a JSON escape.
-  EXPECT_EQ(DecodeError("82a161c0a2ff0ac0", kAB), "unsupported attribute \"\xEF\xBF\xBD\\n\"");
-  EXPECT_EQ(DecodeError("81a2c3a9c0", kAB), "unsupported attribute \"\xc3\xa9\"");
+  EXPECT_EQ(MsgpackDecodeError("82a161c0a2ff0ac0", kStringsAB),
+            "unsupported attribute \"\xEF\xBF\xBD\\n\"");
+  EXPECT_EQ(MsgpackDecodeError("81a2c3a9c0", kStringsAB), "unsupported attribute \"\xc3\xa9\"");
 }
 
 TEST(MsgpackErrorPathTest, RootErrorHasNoPrefix) {
-  EXPECT_EQ(DecodeError("90", Type::String()), "expected string, got array");
+  EXPECT_EQ(MsgpackDecodeError("90", Type::String()), "expected string, got array");
 }
 
 TEST(MsgpackLimitsTest, RejectsArrayHeaderLargerThanInput) {
-  EXPECT_NE(DecodeError("ddffffffff", Type::List(Type::String())), "<decoded>");
-  EXPECT_NE(DecodeError("ddffffffff", Type::Set(Type::Number())), "<decoded>");
-  EXPECT_NE(DecodeError("ddffffffff", Type::Dynamic()), "<decoded>");
+  EXPECT_NE(MsgpackDecodeError("ddffffffff", Type::List(Type::String())), "<decoded>");
+  EXPECT_NE(MsgpackDecodeError("ddffffffff", Type::Set(Type::Number())), "<decoded>");
+  EXPECT_NE(MsgpackDecodeError("ddffffffff", Type::Dynamic()), "<decoded>");
 }
 
 TEST(MsgpackLimitsTest, RejectsDeepNestingAgainstNestedListType) {
@@ -146,14 +143,14 @@ TEST(MsgpackLimitsTest, RejectsDeepNestingAgainstNestedListType) {
   for (int i = 0; i < 1000; ++i) type = Type::List(type);
   std::string hex;
   for (int i = 0; i < 100000; ++i) hex += "91";
-  std::string error = DecodeError(hex, type);
+  std::string error = MsgpackDecodeError(hex, type);
   EXPECT_NE(error.find("nested deeper than 64 levels"), std::string::npos) << error.substr(0, 200);
 }
 
 TEST(MsgpackLimitsTest, RejectsDeepNestingAgainstDynamic) {
   std::string hex;
   for (int i = 0; i < 100000; ++i) hex += "91";
-  EXPECT_NE(DecodeError(hex, Type::Dynamic()).find("[type JSON, value]"), std::string::npos);
+  EXPECT_NE(MsgpackDecodeError(hex, Type::Dynamic()).find("[type JSON, value]"), std::string::npos);
 }
 
 TEST(MsgpackLimitsTest, RejectsDeepNestingThroughDynamicWrappers) {
@@ -165,7 +162,7 @@ TEST(MsgpackLimitsTest, RejectsDeepNestingThroughDynamicWrappers) {
   std::string hex;
   for (int i = 0; i < 10000; ++i) hex += wrapper;
   hex += "c0";
-  EXPECT_NE(DecodeError(hex, Type::Dynamic()).find("nested deeper than"), std::string::npos);
+  EXPECT_NE(MsgpackDecodeError(hex, Type::Dynamic()).find("nested deeper than"), std::string::npos);
 }
 
 TEST(MsgpackLimitsTest, RejectsOversizeRefinementPayload) {
@@ -174,7 +171,7 @@ TEST(MsgpackLimitsTest, RejectsOversizeRefinementPayload) {
       "c804010c"
       "8101c2";
   for (int i = 0; i < 1022; ++i) hex += "00";
-  std::string error = DecodeError(hex, Type::String());
+  std::string error = MsgpackDecodeError(hex, Type::String());
   EXPECT_NE(error.find("more than the 1024 allowed"), std::string::npos) << error;
 }
 

@@ -8,17 +8,10 @@
 
 #include "gtest/gtest.h"
 #include "provider/cty/msgpack.h"
+#include "tests/unit/cty_test_support.h"
 
 namespace cty {
 namespace {
-
-std::string FromHex(std::string_view hex) {
-  std::string out;
-  for (size_t i = 0; i + 1 < hex.size(); i += 2) {
-    out.push_back(static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16)));
-  }
-  return out;
-}
 
 std::string ToHex(std::string_view bytes) {
   static constexpr char kHex[] = "0123456789abcdef";
@@ -29,8 +22,6 @@ std::string ToHex(std::string_view bytes) {
   }
   return out;
 }
-
-Number Dec(std::string_view text) { return *Number::Decimal(text); }
 
 enum Direction { kBoth, kDecodeOnly, kEncodeOnly };
 

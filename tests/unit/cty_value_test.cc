@@ -9,11 +9,10 @@
 #include "gtest/gtest.h"
 #include "provider/cty/msgpack.h"
 #include "provider/cty/value.h"
+#include "tests/unit/cty_test_support.h"
 
 namespace cty {
 namespace {
-
-Number Dec(std::string_view text) { return *Number::Decimal(text); }
 
 TEST(ValueTest, DefaultIsNullDynamic) {
   Value v;
