@@ -20,6 +20,7 @@
 #include "provider/cty/type.h"
 #include "provider/cty/value.h"
 #include "provider/server/provider_service.h"
+#include "tests/unit/control_ids.h"
 
 namespace server {
 
@@ -27,9 +28,9 @@ using cty::Type;
 using cty::Value;
 
 inline constexpr char kDataSource[] = "compliancecheck_ecs_task_definition";
-inline constexpr char kPid[] = "ecs_task_definition_no_host_pid_mode";
-inline constexpr char kIpc[] = "ecs_task_definition_no_host_ipc_mode";
-inline constexpr char kMisplaced[] = "ecs_container_definitions_misplaced_namespace_key";
+using control_ids::kIpc;
+using control_ids::kMisplaced;
+using control_ids::kPid;
 inline constexpr char kPidSummary[] =
     "ECS task definition shares the host's process namespace (AWS Security Hub ECS.3)";
 
