@@ -11,8 +11,8 @@
 // 2-core CI-like machine, alternating starts with AutoMTLS, four runs of
 // 40-150 starts each: the exec-to-handshake p50 fell by 0.05, 0.7, 1.15 and
 // 1.5 ms (of 17-19 ms), peak RSS rose from 14.2 to 14.3 MB. (Populating the
-// text as well saved 0.7 ms more but made all 15 MB of it resident: peak RSS
-// 16.6 MB, over DESIGN.md's 16 MB.)
+// text as well saved 0.7 ms more but made all 11.5 MB of it resident: peak
+// RSS 16.6 MB, over DESIGN.md's 16 MB.)
 
 #include <malloc.h>
 #include <sys/mman.h>
