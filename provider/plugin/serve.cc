@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
@@ -200,9 +201,14 @@ int Serve(const std::vector<grpc::Service*>& services, ServeMode mode) {
   // server certificate. Every gRPC object made there calls grpc_init itself,
   // which waits for this one to finish. Measured over 80 alternating starts:
   // handshake p50 1.0-1.2 ms sooner, and 3 ms less CPU.
-  std::thread grpc_start([] { grpc_init(); });
+  std::optional<std::thread> grpc_start;
+  try {
+    grpc_start.emplace([] { grpc_init(); });
+  } catch (const std::system_error&) {
+    grpc_init();  // no thread to spare: start gRPC here, as before
+  }
   const int code = ServeUntilStopped(services, mode);
-  grpc_start.join();
+  if (grpc_start.has_value()) grpc_start->join();
   grpc_shutdown_blocking();
   const auto deadline = std::chrono::steady_clock::now() + kGrpcShutdownWait;
   while (grpc_is_initialized() != 0) {

@@ -14,6 +14,7 @@
 #include "provider/cty/msgpack.h"
 #include "provider/cty/type.h"
 #include "provider/cty/value.h"
+#include "tests/unit/checks_test_support.h"
 #include "tests/unit/compliance_test_support.h"
 
 namespace compliance {
@@ -22,16 +23,13 @@ namespace {
 using cty::Type;
 using cty::Value;
 
+using checks::Contains;
 using control_ids::kIpc;
 using control_ids::kMisplaced;
 using control_ids::kPid;
 // The keys of a container that the ECS family passes (ECS.5, ECS.9, ECS.20).
 constexpr char kGoodContainer[] =
     R"("readonlyRootFilesystem":true,"user":"1000","logConfiguration":{"logDriver":"awslogs"})";
-
-bool Contains(const std::string& text, std::string_view part) {
-  return text.find(part) != std::string::npos;
-}
 
 tf::CallFunctionResponse Call(const tf::Function& function, std::vector<Value> arguments) {
   tf::CallFunctionRequest request;
