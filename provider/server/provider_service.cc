@@ -8,6 +8,7 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "google/protobuf/message_lite.h"
 #include "provider/log/log.h"
 #include "provider/server/convert.h"
 
@@ -33,7 +34,7 @@ void LogRpc(absl::string_view rpc, Clock::time_point start, const tf::Diagnostic
 }
 
 // One trace line per RPC as it arrives: its name and size, never a value.
-void LogReceived(absl::string_view rpc, const google::protobuf::Message& request) {
+void LogReceived(absl::string_view rpc, const google::protobuf::MessageLite& request) {
   if (!tflog::Enabled(tflog::Level::kTrace)) return;
   tflog::Write(tflog::Level::kTrace, "RPC received",
                {tflog::Str("rpc", std::string(rpc)),
@@ -67,7 +68,7 @@ void AddInternalError(absl::string_view failed, const char* what,
 // reads (diagnostics, or a function error), so the process keeps serving.
 template <typename Outcome, typename Body>
 Outcome Guarded(absl::string_view rpc, absl::string_view failed,
-                const google::protobuf::Message& request, Body body) {
+                const google::protobuf::MessageLite& request, Body body) {
   LogReceived(rpc, request);
   Outcome outcome{};
   try {
@@ -82,7 +83,7 @@ Outcome Guarded(absl::string_view rpc, absl::string_view failed,
 
 // Guarded for the RPCs that answer with diagnostics.
 template <typename Response, typename Body>
-grpc::Status WithDiagnostics(absl::string_view rpc, const google::protobuf::Message& request,
+grpc::Status WithDiagnostics(absl::string_view rpc, const google::protobuf::MessageLite& request,
                              Response* response, Body body) {
   const Clock::time_point start = Clock::now();
   const tf::Diagnostics diags = Guarded<tf::Diagnostics>(rpc, rpc, request, body);
